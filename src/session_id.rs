@@ -1,0 +1,117 @@
+//! Session-id decoding and the ownership check.
+//!
+//! A session id is a two-character prefix (`1_`, `2_`) followed by base64 (URL-safe symbols,
+//! no padding) of `~`-separated fields; field 1 is the API key of the project that owns it.
+
+use crate::base64::decode_lenient_alphabet;
+use crate::error::{Error, ErrorCode};
+
+const INVALID: Error = Error::new(
+    ErrorCode::InvalidSessionId,
+    "sessionId must be a Vonage Video session id (a 2-character prefix, then base64 of '~'-separated fields)",
+);
+const MISMATCH: Error = Error::new(
+    ErrorCode::SessionKeyMismatch,
+    "sessionId belongs to a different API key than the one given",
+);
+
+/// The base64 part of a session id: the string after its first two UTF-16 code units
+/// (what JS `sessionId.substring(2)` keeps), or `None` when those two units split a character.
+fn payload(session_id: &str) -> Option<&str> {
+    let mut units = 0;
+    for (index, ch) in session_id.char_indices() {
+        if units == 2 {
+            return session_id.get(index..);
+        }
+        units += ch.len_utf16();
+    }
+    (units == 2).then_some("")
+}
+
+/// Checks that `session_id` decodes and that its API-key field equals `api_key` exactly.
+pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<(), Error> {
+    let encoded = payload(session_id).ok_or(INVALID)?;
+    if encoded.is_empty() {
+        return Err(INVALID);
+    }
+    let decoded = decode_lenient_alphabet(encoded.as_bytes()).ok_or(INVALID)?;
+    let key_field = decoded.split(|&b| b == b'~').nth(1).filter(|field| !field.is_empty()).ok_or(INVALID)?;
+    if key_field == api_key.as_bytes() {
+        Ok(())
+    } else {
+        Err(MISMATCH)
+    }
+}
+
+/// Returns the API key (or, for Vonage application sessions, the application id) a session id
+/// names in its second field, or `None` if the id does not decode.
+///
+/// ```
+/// let key = vonage_video_token::session_api_key(
+///     "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4",
+/// );
+/// assert_eq!(key.as_deref(), Some("123456"));
+/// ```
+#[must_use]
+pub fn session_api_key(session_id: &str) -> Option<String> {
+    let decoded = decode_lenient_alphabet(payload(session_id)?.as_bytes())?;
+    let key_field = decoded.split(|&b| b == b'~').nth(1)?;
+    core::str::from_utf8(key_field).ok().map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NODE_FIXTURE: &str = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
+
+    #[test]
+    fn fixtures_from_the_official_test_suites() {
+        let cases = [
+            (NODE_FIXTURE, "123456"),
+            ("1_MX4xMjM0NTY3OH4-VGh1IEZlYiAyNyAwNDozODozMSBQU1QgMjAxNH4wLjI0NDgyMjI", "12345678"),
+            ("2_MX44NTQ1MTF-flR1ZSBOb3YgMTIgMDk6NDA6NTkgUFNUIDIwMTN-MC43NjU0Nzh-", "854511"),
+            ("2_MX44NTQ1MTF-fjE0NzI0MzU2MDUyMjN-eVgwNFJhZmR6MjdockFHanpxNzBXaEFXfn4", "854511"),
+            ("1_MX4xMDB-MTI3LjAuMC4xflR1ZSBKYW4gMjggMTU6NDg6NDAgUFNUIDIwMTR-MC43NjAyOTYyfg", "100"),
+            ("1_MX40NzY2NTk3MX5-MTczOTUzODg5NDk1OX5ROW1jWEcxUXJOM1RJWXU4eStwcHgvZ3N-UH5-", "47665971"),
+            ("2_MX40NTMyODc3Mn5-fg", "45328772"),
+            ("1_MX40NTY3NjYzMn5-MTQ4MTY3NjYzMn5", "45676632"),
+            ("1_MX40MDAwMDAwMX5-MTU3Nzg2NTYwMDAwMH54N2I0OE1RZ0RmK1lRRnFQUWg4dlZmT0t-QX4", "40000001"),
+        ];
+        for (session_id, key) in cases {
+            assert_eq!(check_owner(session_id, key), Ok(()), "{session_id}");
+            assert_eq!(session_api_key(session_id).as_deref(), Some(key));
+        }
+    }
+
+    #[test]
+    fn vonage_application_session_names_the_application() {
+        let id = "1_MX4yOWY3NjBmOC03Y2UxLTQ2YzktYWRlMy1mMmRlZGVlNGVkNWZ-fjE3MjY0NjI1ODg2NDd-MTF4TGExYmJoelBlR1FHbVhzbWd4STBrfn5-";
+        assert_eq!(session_api_key(id).as_deref(), Some("29f760f8-7ce1-46c9-ade3-f2dedee4ed5f"));
+    }
+
+    #[test]
+    fn key_must_match_exactly_at_field_one() {
+        assert_eq!(check_owner(NODE_FIXTURE, "654321"), Err(MISMATCH));
+        assert_eq!(check_owner(NODE_FIXTURE, "12345"), Err(MISMATCH));
+        assert_eq!(check_owner(NODE_FIXTURE, "1"), Err(MISMATCH));
+        assert_eq!(check_owner(NODE_FIXTURE, ""), Err(MISMATCH));
+    }
+
+    #[test]
+    fn malformed_ids_are_invalid() {
+        for id in ["", "1", "1_", "SESSIONID", "NOT A VALID SESSION ID", "blahblahblah", "1_MX4", "1_!!!!", "1_MX4xMjM0NTZ-fl NhdCBN"] {
+            assert_eq!(check_owner(id, "123456"), Err(INVALID), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn prefix_is_two_utf16_units() {
+        // "é" is one unit: the prefix "é_" is dropped like any other.
+        assert_eq!(check_owner("é_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4", "123456"), Ok(()));
+        // An astral character is two units on its own.
+        assert_eq!(check_owner("😀MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4", "123456"), Ok(()));
+        // One unit then an astral character: the cut would split a surrogate pair.
+        assert_eq!(check_owner("1😀MX4xMjM0NTZ-", "123456"), Err(INVALID));
+    }
+}
