@@ -33,6 +33,9 @@ pub enum ErrorCode {
     InvalidTokenType,
     /// `ERR_NO_RANDOMNESS`: no cryptographically secure random source is available.
     NoRandomness,
+    /// `ERR_GENERATOR_FREED`: a JavaScript `TokenGenerator` was used after `free()`.
+    /// (Rust's ownership rules make this impossible natively.)
+    GeneratorFreed,
 }
 
 impl ErrorCode {
@@ -52,6 +55,7 @@ impl ErrorCode {
             Self::InvalidLayoutClassList => "ERR_INVALID_LAYOUT_CLASS_LIST",
             Self::InvalidTokenType => "ERR_INVALID_TOKEN_TYPE",
             Self::NoRandomness => "ERR_NO_RANDOMNESS",
+            Self::GeneratorFreed => "ERR_GENERATOR_FREED",
         }
     }
 }

@@ -1,0 +1,136 @@
+/**
+ * Mint Vonage Video (OpenTok) client tokens — synchronously, with no runtime dependencies, in
+ * Cloudflare Workers, Deno, Bun, Vercel Edge, browsers and Node.
+ *
+ * @packageDocumentation
+ */
+
+/** The role a client gets in the session. */
+export type Role = 'publisher' | 'subscriber' | 'moderator' | 'publisheronly';
+
+/** `'JWT'` (default): an HS256 JSON Web Token. `'T1'`: the legacy HMAC-SHA1 `T1==` token. */
+export type TokenType = 'JWT' | 'T1';
+
+/** Options for one token. Unknown keys are rejected with `ERR_UNKNOWN_OPTION`. */
+export interface TokenOptions {
+  /** The client's role. Default `'publisher'`. */
+  role?: Role;
+  /**
+   * When the token expires: Unix time in **seconds** (fractions are rounded) or a `Date`.
+   * Must be within 30 days after the token's creation time. Default: creation time + 24 hours.
+   */
+  expireTime?: number | Date;
+  /** Connection metadata every client in the session can read; at most 1000 UTF-16 code units. */
+  data?: string;
+  /** Layout classes for the client's streams: an array (joined with spaces) or a string; at most 1024 code units joined. */
+  initialLayoutClassList?: string[] | string;
+  /** Token format. Default `'JWT'`. */
+  tokenType?: TokenType;
+}
+
+/** Every code a {@link TokenError} can carry. */
+export type TokenErrorCode =
+  | 'ERR_INVALID_API_KEY'
+  | 'ERR_INVALID_API_SECRET'
+  | 'ERR_INVALID_SESSION_ID'
+  | 'ERR_SESSION_KEY_MISMATCH'
+  | 'ERR_INVALID_OPTIONS'
+  | 'ERR_UNKNOWN_OPTION'
+  | 'ERR_INVALID_ROLE'
+  | 'ERR_INVALID_EXPIRE_TIME'
+  | 'ERR_INVALID_DATA'
+  | 'ERR_INVALID_LAYOUT_CLASS_LIST'
+  | 'ERR_INVALID_TOKEN_TYPE'
+  | 'ERR_NO_RANDOMNESS'
+  | 'ERR_GENERATOR_FREED';
+
+/**
+ * What every function here throws. `code` is stable and safe to branch on; `message` names the
+ * argument and the kind of value received, and never contains the API secret.
+ *
+ * @example
+ * ```ts
+ * import { generateToken, TokenError } from 'vonage-video-token';
+ * try {
+ *   generateToken(apiKey, apiSecret, sessionId, { expireTime: Date.now() + 3_600_000 });
+ * } catch (err) {
+ *   if (err instanceof TokenError && err.code === 'ERR_INVALID_EXPIRE_TIME') {
+ *     // expireTime is in seconds, not milliseconds
+ *   }
+ * }
+ * ```
+ */
+export declare class TokenError extends Error {
+  /** The stable error code. */
+  readonly code: TokenErrorCode;
+  /** Always `'TokenError'`. */
+  name: string;
+}
+
+/**
+ * Mints a client token for `sessionId`, byte-compatible with the official `opentok` Node SDK's
+ * `generateToken` (JWT by default, or `T1` with `tokenType: 'T1'`). Reads the clock and draws a
+ * nonce from `crypto.getRandomValues` on every call; synchronous.
+ *
+ * @param apiKey - The project's API key: a positive integer or a string of ASCII digits.
+ * @param apiSecret - The project's API secret (non-empty).
+ * @param sessionId - A session id of that project (its embedded API key must equal `apiKey`).
+ * @param options - Role, expiry, connection data, layout classes and token type.
+ * @returns The token to hand to the client.
+ * @throws {TokenError} `ERR_INVALID_API_KEY`, `ERR_INVALID_API_SECRET`, `ERR_INVALID_SESSION_ID`,
+ *   `ERR_SESSION_KEY_MISMATCH`, `ERR_INVALID_OPTIONS`, `ERR_UNKNOWN_OPTION`, `ERR_INVALID_ROLE`,
+ *   `ERR_INVALID_EXPIRE_TIME`, `ERR_INVALID_DATA`, `ERR_INVALID_LAYOUT_CLASS_LIST`,
+ *   `ERR_INVALID_TOKEN_TYPE`, or `ERR_NO_RANDOMNESS` when `crypto.getRandomValues` is missing.
+ *
+ * @example
+ * ```ts
+ * import { generateToken } from 'vonage-video-token';
+ * const token = generateToken(env.API_KEY, env.API_SECRET, sessionId, {
+ *   role: 'moderator',
+ *   expireTime: Math.floor(Date.now() / 1000) + 3600,
+ *   data: 'name=Jo',
+ * });
+ * ```
+ */
+export declare function generateToken(
+  apiKey: string | number,
+  apiSecret: string,
+  sessionId: string,
+  options?: TokenOptions | null,
+): string;
+
+/**
+ * Holds one project's key with its HMAC key schedules computed once, so each token costs less.
+ * Call `free()` (or use `using`) to zero the key material in WebAssembly memory; a JS string
+ * holding the secret cannot be wiped.
+ *
+ * @example
+ * ```ts
+ * import { TokenGenerator } from 'vonage-video-token';
+ * const tokens = new TokenGenerator(env.API_KEY, env.API_SECRET);
+ * const token = tokens.generateToken(sessionId, { role: 'subscriber' });
+ * ```
+ */
+export declare class TokenGenerator {
+  /**
+   * @param apiKey - The project's API key: a positive integer or a string of ASCII digits.
+   * @param apiSecret - The project's API secret (non-empty).
+   * @throws {TokenError} `ERR_INVALID_API_KEY`, `ERR_INVALID_API_SECRET`.
+   */
+  constructor(apiKey: string | number, apiSecret: string);
+  /** The API key, as a string. */
+  readonly apiKey: string;
+  /**
+   * Mints a token, exactly as {@link generateToken} with this generator's key.
+   *
+   * @param sessionId - A session id of this project.
+   * @param options - Role, expiry, connection data, layout classes and token type.
+   * @throws {TokenError} The session and option codes of {@link generateToken}, `ERR_NO_RANDOMNESS`,
+   *   or `ERR_GENERATOR_FREED` after `free()`.
+   */
+  generateToken(sessionId: string, options?: TokenOptions | null): string;
+  /** Zeroes the key material in WebAssembly memory. Later calls throw `ERR_GENERATOR_FREED`. */
+  free(): void;
+  /** Same as `free()`, for `using tokens = new TokenGenerator(...)`. */
+  [Symbol.dispose](): void;
+}

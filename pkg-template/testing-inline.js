@@ -1,0 +1,3 @@
+import './inline.js';
+
+export { generateTokenAt, generatorTokenAt } from './lib/api.js';

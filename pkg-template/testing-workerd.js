@@ -1,0 +1,3 @@
+import './workerd.js';
+
+export { generateTokenAt, generatorTokenAt } from './lib/api.js';

@@ -1,0 +1,60 @@
+/**
+ * Test-only helpers: mint with a fixed clock and nonce, to compare tokens byte for byte.
+ * Never use these in production: a fixed nonce makes tokens repeatable.
+ *
+ * @packageDocumentation
+ */
+import type { TokenGenerator, TokenOptions } from 'vonage-video-token';
+
+/** The clock (ms since the epoch, like `Date.now()`) and nonce (in `[0, 1)`) to use. */
+export interface FixedInputs {
+  now: number;
+  nonce: number;
+}
+
+/**
+ * Same validation and output as `generateToken`, with the clock and nonce given instead of read.
+ *
+ * @param fixed - The clock and nonce.
+ * @param apiKey - The project's API key.
+ * @param apiSecret - The project's API secret.
+ * @param sessionId - A session id of that project.
+ * @param options - Token options.
+ * @throws {TokenError} The codes of `generateToken`; `ERR_INVALID_OPTIONS` for a bad `fixed`.
+ *
+ * @example
+ * ```ts
+ * import { generateTokenAt } from 'vonage-video-token/testing';
+ * const token = generateTokenAt({ now: 1_700_000_000_000, nonce: 0.5 }, '123456', secret, sessionId);
+ * ```
+ */
+export declare function generateTokenAt(
+  fixed: FixedInputs,
+  apiKey: string | number,
+  apiSecret: string,
+  sessionId: string,
+  options?: TokenOptions | null,
+): string;
+
+/**
+ * What `generator.generateToken(sessionId, options)` returns for a given clock and nonce.
+ *
+ * @param generator - A generator from the main entry of the same runtime.
+ * @param fixed - The clock and nonce.
+ * @param sessionId - A session id of the generator's project.
+ * @param options - Token options.
+ * @throws {TokenError} The codes of `TokenGenerator#generateToken`.
+ *
+ * @example
+ * ```ts
+ * import { TokenGenerator } from 'vonage-video-token';
+ * import { generatorTokenAt } from 'vonage-video-token/testing';
+ * const token = generatorTokenAt(new TokenGenerator('123456', secret), { now: 0, nonce: 0.5 }, sessionId);
+ * ```
+ */
+export declare function generatorTokenAt(
+  generator: TokenGenerator,
+  fixed: FixedInputs,
+  sessionId: string,
+  options?: TokenOptions | null,
+): string;

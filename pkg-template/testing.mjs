@@ -1,0 +1,3 @@
+import api from './testing.cjs';
+
+export const { generateTokenAt, generatorTokenAt } = api;
