@@ -42,7 +42,11 @@ fn payload(api_key: &str, claims: &Claims<'_>) -> String {
 
 /// Mints the JWT with `key`, an HMAC-SHA256 instance already keyed with the API secret.
 pub(crate) fn encode(key: Hmac<Sha256>, api_key: &str, claims: &Claims<'_>) -> String {
-    let json = payload(api_key, claims);
+    sign(key, &payload(api_key, claims))
+}
+
+/// Signs a JSON payload as an HS256 JWT with jsonwebtoken's header.
+pub(crate) fn sign(key: Hmac<Sha256>, json: &str) -> String {
     let mut token = String::with_capacity(HEADER.len() + json.len().div_ceil(3) * 4 + 45);
     token.push_str(HEADER);
     token.push('.');

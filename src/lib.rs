@@ -34,6 +34,8 @@ mod options;
 mod session_id;
 mod t1;
 mod text;
+#[cfg(test)]
+mod vectors;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -33,7 +33,11 @@ fn data_string(claims: &Claims<'_>) -> String {
 
 /// Mints the T1 token with `key`, an HMAC-SHA1 instance already keyed with the API secret.
 pub(crate) fn encode(key: Hmac<Sha1>, api_key: &str, claims: &Claims<'_>) -> String {
-    let data = data_string(claims);
+    envelope(key, api_key, &data_string(claims))
+}
+
+/// Wraps a signed data string: `"T1==" + base64("partner_id=…&sig=<hex HMAC-SHA1>:" + data)`.
+pub(crate) fn envelope(key: Hmac<Sha1>, api_key: &str, data: &str) -> String {
     let signature = key.chain_update(data.as_bytes()).finalize().into_bytes();
     let mut plain = String::with_capacity(api_key.len() + data.len() + 60);
     plain.push_str("partner_id=");
@@ -41,7 +45,7 @@ pub(crate) fn encode(key: Hmac<Sha1>, api_key: &str, claims: &Claims<'_>) -> Str
     plain.push_str("&sig=");
     push_hex(&mut plain, &signature);
     plain.push(':');
-    plain.push_str(&data);
+    plain.push_str(data);
     let mut token = String::with_capacity(4 + plain.len().div_ceil(3) * 4);
     token.push_str("T1==");
     encode_standard(&mut token, plain.as_bytes());

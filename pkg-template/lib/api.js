@@ -225,7 +225,7 @@ function readOptions(options) {
   if (options === undefined || options === null) return DEFAULTS;
   const keys = typeof options === 'object' ? ownKeys(options) : undefined;
   if (keys === undefined) throw fail('ERR_INVALID_OPTIONS', `options must be a plain object, got ${kind(options)}`);
-  const raw = {};
+  const raw = { __proto__: null };
   for (const key of keys) {
     if (!OPTION_NAMES.includes(key)) {
       const suggestion = closestOption(key);

@@ -1,0 +1,104 @@
+//! The shared vectors file (`tests/vectors/tokens.json`): official-SDK tokens, the T1 and JWT
+//! envelopes of the official test suites, and the RFC 2202 / RFC 4231 HMAC cases.
+
+use hmac::{Hmac, KeyInit, Mac};
+use serde_json::Value;
+use sha1::Sha1;
+use sha2::Sha256;
+
+use crate::{generate_token_at, jwt, t1, Role, TokenGenerator, TokenOptions, TokenType};
+
+fn vectors() -> Value {
+    serde_json::from_str(include_str!("../tests/vectors/tokens.json")).unwrap_or(Value::Null)
+}
+
+fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    let items = v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    assert!(!items.is_empty(), "vectors file has no {key}");
+    items
+}
+
+fn text<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2).filter_map(|i| s.get(2 * i..2 * i + 2)).filter_map(|b| u8::from_str_radix(b, 16).ok()).collect()
+}
+
+fn options(v: &Value) -> TokenOptions {
+    let mut o = TokenOptions::new();
+    if let Some(role) = v.get("role").and_then(Value::as_str) {
+        o = o.role(Role::parse(role).unwrap_or_default());
+    }
+    if let Some(t) = v.get("tokenType").and_then(Value::as_str) {
+        o = o.token_type(TokenType::parse(t).unwrap_or_default());
+    }
+    if let Some(e) = v.get("expireTime").and_then(Value::as_f64) {
+        o = o.expire_time(e);
+    }
+    if let Some(d) = v.get("data").and_then(Value::as_str) {
+        o = o.data(d);
+    }
+    if let Some(list) = v.get("initialLayoutClassList").and_then(Value::as_array) {
+        let classes: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+        o = o.initial_layout_class_list(&classes);
+    }
+    o
+}
+
+#[test]
+fn official_sdk_tokens() {
+    let v = vectors();
+    for case in list(&v, "tokens") {
+        let (key, secret, sid) = (text(case, "apiKey"), text(case, "apiSecret"), text(case, "sessionId"));
+        let opts = options(case.get("options").unwrap_or(&Value::Null));
+        let now = case.get("now").and_then(Value::as_f64).unwrap_or_default();
+        let nonce = case.get("nonce").and_then(Value::as_f64).unwrap_or_default();
+        let expected = text(case, "token");
+        let once = generate_token_at(key, secret, sid, &opts, now, nonce);
+        assert_eq!(once.as_deref(), Ok(expected), "{}", text(case, "name"));
+        let generator = TokenGenerator::new(key, secret).map(|g| g.generate_token_at(sid, &opts, now, nonce));
+        assert_eq!(generator, Ok(Ok(expected.to_owned())), "{} (generator)", text(case, "name"));
+    }
+}
+
+#[test]
+fn t1_envelopes() {
+    let v = vectors();
+    for case in list(&v, "t1Envelopes") {
+        let key = Hmac::<Sha1>::new_from_slice(text(case, "apiSecret").as_bytes());
+        let token = key.map(|k| t1::envelope(k, text(case, "apiKey"), text(case, "dataString")));
+        assert_eq!(token.as_deref(), Ok(text(case, "token")), "{}", text(case, "name"));
+    }
+}
+
+#[test]
+fn jwt_envelopes() {
+    let v = vectors();
+    for case in list(&v, "jwtEnvelopes") {
+        let key = Hmac::<Sha256>::new_from_slice(text(case, "secret").as_bytes());
+        let token = key.map(|k| jwt::sign(k, text(case, "payload")));
+        assert_eq!(token.as_deref(), Ok(text(case, "token")), "{}", text(case, "name"));
+    }
+}
+
+fn check_hmac<M: Mac + KeyInit>(cases: &[Value]) {
+    for case in cases {
+        let mac = <M as KeyInit>::new_from_slice(&hex(text(case, "keyHex")))
+            .map(|m| m.chain_update(hex(text(case, "dataHex"))).finalize().into_bytes().to_vec());
+        let want = hex(text(case, "macHex"));
+        // RFC 4231 case 5 style truncation: compare the prefix the vector gives.
+        assert_eq!(mac.map(|m| m.get(..want.len()).map(<[u8]>::to_vec)), Ok(Some(want)), "{}", text(case, "name"));
+    }
+}
+
+#[test]
+fn rfc_2202_hmac_sha1() {
+    check_hmac::<Hmac<Sha1>>(list(&vectors(), "hmacSha1"));
+}
+
+#[test]
+fn rfc_4231_hmac_sha256() {
+    check_hmac::<Hmac<Sha256>>(list(&vectors(), "hmacSha256"));
+}
