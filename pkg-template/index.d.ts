@@ -61,6 +61,12 @@ export type TokenErrorCode =
  * ```
  */
 export declare class TokenError extends Error {
+  /**
+   * @param code - The error code.
+   * @param message - What went wrong; must not contain secrets.
+   * @param options - `cause`, as for `Error`.
+   */
+  constructor(code: TokenErrorCode, message: string, options?: { cause?: unknown });
   /** The stable error code. */
   readonly code: TokenErrorCode;
   /** Always `'TokenError'`. */

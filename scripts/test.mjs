@@ -1,7 +1,7 @@
 // `npm test`: installs what is missing, builds once, then runs every suite and prints one
 // closing line with the totals. Steps: npm ci, build, cargo test, Node tests, ...
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { needsInstall } from './setup.mjs';
 
 const root = new URL('..', import.meta.url);
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -61,14 +61,6 @@ async function step(name, cmd, args, { count, env } = {}) {
   }
   if (code !== 0) failedSteps.push(name);
   return code === 0;
-}
-
-function needsInstall() {
-  const marker = new URL('node_modules/.package-lock.json', root);
-  if (!existsSync(marker)) return true;
-  const want = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')).packages;
-  const have = JSON.parse(readFileSync(marker, 'utf8')).packages;
-  return Object.keys(want).some((path) => path !== '' && have[path]?.version !== want[path].version);
 }
 
 async function main() {

@@ -46,3 +46,8 @@ pub use generator::generate_token;
 pub use generator::{generate_token_at, random_nonce, TokenGenerator};
 pub use options::{Role, TokenOptions, TokenType};
 pub use session_id::session_api_key;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
