@@ -70,6 +70,7 @@ async function main() {
   if (!(await step('build', 'node', ['scripts/build.mjs']))) return;
   await step('cargo test', 'cargo', ['test', '--quiet'], { count: 'cargo' });
   await step('node tests', 'node', ['--test', '--test-reporter=tap', 'tests/js/node/'], { count: 'node' });
+  await step('packaging (every runtime, from the packed tarball)', 'node', ['tests/packaging/run.mjs'], { count: 'plain', env: { WRANGLER_SEND_METRICS: 'false' } });
 }
 
 await main();

@@ -1,0 +1,3 @@
+import './edge-light.js';
+
+export { generateTokenAt, generatorTokenAt } from './lib/api.js';
