@@ -1,4 +1,4 @@
 'use strict';
 require('./node.cjs');
-const { generateTokenAt, generatorTokenAt } = require('./lib/api.cjs');
-module.exports = { generateTokenAt, generatorTokenAt };
+const { generateTokenAt, generatorTokenAt, wasmMemoryBytes } = require('./lib/api.cjs');
+module.exports = { generateTokenAt, generatorTokenAt, wasmMemoryBytes };

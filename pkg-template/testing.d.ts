@@ -58,3 +58,17 @@ export declare function generatorTokenAt(
   sessionId: string,
   options?: TokenOptions | null,
 ): string;
+
+/**
+ * The size of this runtime's WebAssembly memory for the package, in bytes: lets tests check that
+ * minting does not make it grow.
+ *
+ * @returns Bytes of linear memory.
+ *
+ * @example
+ * ```ts
+ * import { wasmMemoryBytes } from 'vonage-video-token/testing';
+ * const before = wasmMemoryBytes();
+ * ```
+ */
+export declare function wasmMemoryBytes(): number;

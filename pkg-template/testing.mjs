@@ -1,3 +1,3 @@
 import api from './testing.cjs';
 
-export const { generateTokenAt, generatorTokenAt } = api;
+export const { generateTokenAt, generatorTokenAt, wasmMemoryBytes } = api;

@@ -46,7 +46,8 @@ export function toCommonJs(source, rename) {
 
 function build() {
   ensureToolchain();
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
+  // RUSTFLAGS for this target live in .cargo/config.toml (the compact SHA-256 backend).
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--no-default-features']);
   const bindgenOut = at('target/wasm-bindgen/');
   rmSync(bindgenOut, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', bindgenOut.pathname,
@@ -55,7 +56,7 @@ function build() {
   rmSync(pkg, { recursive: true, force: true });
   mkdirSync(at('pkg/lib/'), { recursive: true });
   const wasmPath = at(`pkg/lib/${crate}_bg.wasm`).pathname;
-  run(at('node_modules/.bin/wasm-opt').pathname, ['-Oz', '--strip-debug', '--strip-producers', ...WASM_FEATURES,
+  run(at('node_modules/.bin/wasm-opt').pathname, ['-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', ...WASM_FEATURES,
     at(`target/wasm-bindgen/${crate}_bg.wasm`).pathname, '-o', wasmPath]);
 
   const glue = readFileSync(at(`target/wasm-bindgen/${crate}.js`), 'utf8');

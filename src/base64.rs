@@ -1,53 +1,66 @@
 //! Base64 in the two alphabets tokens use, and the lenient-alphabet decoder for session ids.
 
+use alloc::vec::Vec;
+
 const STANDARD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const URL_SAFE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn symbol(alphabet: &[u8; 64], sextet: u32) -> char {
-    char::from(alphabet.get((sextet & 63) as usize).copied().unwrap_or(b'A'))
+fn symbol(alphabet: &[u8; 64], sextet: u32) -> u8 {
+    alphabet.get((sextet & 63) as usize).copied().unwrap_or(b'A')
 }
 
-fn encode_into(out: &mut String, input: &[u8], alphabet: &[u8; 64], pad: bool) {
-    out.reserve(input.len().div_ceil(3) * 4);
-    let mut chunks = input.chunks_exact(3);
-    for chunk in &mut chunks {
-        if let &[a, b, c] = chunk {
+/// The encoded length of `len` bytes.
+const fn encoded_len(len: usize, pad: bool) -> usize {
+    let tail = match (len % 3, pad) {
+        (0, _) => 0,
+        (_, true) => 4,
+        (1, false) => 2,
+        (_, false) => 3,
+    };
+    len / 3 * 4 + tail
+}
+
+fn encode_into(out: &mut Vec<u8>, input: &[u8], alphabet: &[u8; 64], pad: bool) {
+    let start = out.len();
+    // Padding is pre-filled; the loop below overwrites everything else.
+    out.resize(start + encoded_len(input.len(), pad), b'=');
+    let Some((body, tail)) = out.get_mut(start..).and_then(|dst| dst.split_at_mut_checked(input.len() / 3 * 4)) else {
+        return;
+    };
+    let chunks = input.chunks_exact(3);
+    let remainder = chunks.remainder();
+    for (quad, chunk) in body.chunks_exact_mut(4).zip(chunks) {
+        if let ([w, x, y, z], &[a, b, c]) = (quad, chunk) {
             let n = (u32::from(a) << 16) | (u32::from(b) << 8) | u32::from(c);
-            out.push(symbol(alphabet, n >> 18));
-            out.push(symbol(alphabet, n >> 12));
-            out.push(symbol(alphabet, n >> 6));
-            out.push(symbol(alphabet, n));
+            *w = symbol(alphabet, n >> 18);
+            *x = symbol(alphabet, n >> 12);
+            *y = symbol(alphabet, n >> 6);
+            *z = symbol(alphabet, n);
         }
     }
-    match *chunks.remainder() {
-        [a] => {
+    match (remainder, tail) {
+        (&[a], [w, x, ..]) => {
             let n = u32::from(a) << 16;
-            out.push(symbol(alphabet, n >> 18));
-            out.push(symbol(alphabet, n >> 12));
-            if pad {
-                out.push_str("==");
-            }
+            *w = symbol(alphabet, n >> 18);
+            *x = symbol(alphabet, n >> 12);
         }
-        [a, b] => {
+        (&[a, b], [w, x, y, ..]) => {
             let n = (u32::from(a) << 16) | (u32::from(b) << 8);
-            out.push(symbol(alphabet, n >> 18));
-            out.push(symbol(alphabet, n >> 12));
-            out.push(symbol(alphabet, n >> 6));
-            if pad {
-                out.push('=');
-            }
+            *w = symbol(alphabet, n >> 18);
+            *x = symbol(alphabet, n >> 12);
+            *y = symbol(alphabet, n >> 6);
         }
         _ => {}
     }
 }
 
 /// Appends standard base64 with `=` padding (Node's `Buffer#toString('base64')`).
-pub(crate) fn encode_standard(out: &mut String, input: &[u8]) {
+pub(crate) fn encode_standard(out: &mut Vec<u8>, input: &[u8]) {
     encode_into(out, input, STANDARD, true);
 }
 
 /// Appends unpadded base64url (RFC 7515 §2).
-pub(crate) fn encode_url(out: &mut String, input: &[u8]) {
+pub(crate) fn encode_url(out: &mut Vec<u8>, input: &[u8]) {
     encode_into(out, input, URL_SAFE, false);
 }
 
@@ -91,17 +104,18 @@ pub(crate) fn decode_lenient_alphabet(input: &[u8]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::String;
 
     fn std(input: &[u8]) -> String {
-        let mut s = String::new();
+        let mut s = Vec::new();
         encode_standard(&mut s, input);
-        s
+        String::from_utf8(s).unwrap_or_default()
     }
 
     fn url(input: &[u8]) -> String {
-        let mut s = String::new();
+        let mut s = Vec::new();
         encode_url(&mut s, input);
-        s
+        String::from_utf8(s).unwrap_or_default()
     }
 
     #[test]

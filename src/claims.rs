@@ -1,7 +1,10 @@
 //! The claim values of one token, computed and validated exactly as opentok-node computes them.
 
-use crate::error::{Error, ErrorCode};
+use crate::error::{Error, Reason};
+#[cfg(test)]
+use crate::error::ErrorCode;
 use crate::options::{Role, TokenOptions};
+use crate::text::is_js_nonce_text;
 
 /// Longest connection data, in UTF-16 code units (the stricter of the official SDKs' limits).
 pub const MAX_DATA_LENGTH: usize = 1000;
@@ -20,16 +23,39 @@ pub(crate) struct Claims<'a> {
     pub exp: i64,
     pub create_time: i64,
     pub expire_time: i64,
-    pub nonce: f64,
+    /// The nonce as JS writes the number (see `text::js_number`).
+    pub nonce: &'a str,
     pub session_id: &'a str,
     pub role: Role,
     pub connection_data: Option<&'a str>,
     pub initial_layout_class_list: &'a str,
 }
 
-/// JS `Math.round`: halves round towards +∞.
+/// Every double at or above 2^52 in magnitude is an integer.
+const INTEGRAL_FROM: f64 = 4_503_599_627_370_496.0;
+
+/// `f64::trunc` for finite values (core has no float rounding without std).
+fn trunc(x: f64) -> f64 {
+    if x.abs() >= INTEGRAL_FROM {
+        x
+    } else {
+        (x as i64) as f64
+    }
+}
+
+/// `f64::floor` for finite values.
+fn floor(x: f64) -> f64 {
+    let t = trunc(x);
+    if t > x {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
+/// JS `Math.round` for finite values: halves round towards +∞.
 fn js_round(x: f64) -> f64 {
-    let floor = x.floor();
+    let floor = floor(x);
     if x - floor >= 0.5 {
         floor + 1.0
     } else {
@@ -37,51 +63,49 @@ fn js_round(x: f64) -> f64 {
     }
 }
 
-/// Length in UTF-16 code units, counting only when the byte length could exceed `limit`.
+/// Whether the length in UTF-16 code units exceeds `limit` (counted only when the byte length
+/// could): one unit per UTF-8 sequence, two for 4-byte sequences.
 fn utf16_len_exceeds(s: &str, limit: usize) -> bool {
-    s.len() > limit && s.encode_utf16().count() > limit
+    s.len() > limit
+        && s.bytes().map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum::<usize>() > limit
 }
 
-/// Checks a clock reading (ms since the epoch) and nonce given by the caller.
-pub(crate) fn check_fixed(now_ms: f64, nonce: f64) -> Result<(), Error> {
-    if !(0.0..=MAX_CLOCK_MS).contains(&now_ms) {
-        return Err(Error::new(
-            ErrorCode::InvalidOptions,
-            "fixed.now must be a clock reading in milliseconds between 0 and 8.64e15",
-        ));
+const INVALID_NONCE: Error = Error::new(Reason::Nonce);
+
+/// Checks a nonce given by the caller.
+pub(crate) fn check_nonce(nonce: f64) -> Result<(), Error> {
+    if (0.0..1.0).contains(&nonce) {
+        Ok(())
+    } else {
+        Err(INVALID_NONCE)
     }
-    if !(0.0..1.0).contains(&nonce) {
-        return Err(Error::new(ErrorCode::InvalidOptions, "fixed.nonce must be a number in [0, 1)"));
-    }
-    Ok(())
 }
 
 impl<'a> Claims<'a> {
     /// Computes and validates the claims. `now_ms` is a clock reading in milliseconds (any
-    /// fraction is dropped, as a JS `Date` drops it); `nonce` is in `[0, 1)`.
-    pub(crate) fn new(session_id: &'a str, options: &'a TokenOptions, now_ms: f64, nonce: f64) -> Result<Self, Error> {
-        check_fixed(now_ms, nonce)?;
-        let seconds = now_ms.trunc() / 1000.0;
+    /// fraction is dropped, as a JS `Date` drops it); `nonce` is a number in `[0, 1)` as JS writes it.
+    pub(crate) fn new(session_id: &'a str, options: &'a TokenOptions, now_ms: f64, nonce: &'a str) -> Result<Self, Error> {
+        if !(0.0..=MAX_CLOCK_MS).contains(&now_ms) {
+            return Err(Error::new(Reason::Clock));
+        }
+        if !is_js_nonce_text(nonce) {
+            return Err(INVALID_NONCE);
+        }
+        let seconds = trunc(now_ms) / 1000.0;
         // Bounded by MAX_CLOCK_MS, so the conversions below are exact.
-        let iat = seconds.floor() as i64;
+        let iat = floor(seconds) as i64;
         let create_time = js_round(seconds) as i64;
 
         let expire_time = match options.expire_time {
             None => create_time + DEFAULT_LIFETIME_SECONDS,
             Some(value) => {
-                let rounded = js_round(value);
+                let rounded = if value.is_finite() { js_round(value) } else { f64::NAN };
                 let latest = (create_time + MAX_LIFETIME_SECONDS) as f64;
-                if !rounded.is_finite() || rounded < create_time as f64 {
-                    return Err(Error::new(
-                        ErrorCode::InvalidExpireTime,
-                        "expireTime must be a Unix time in seconds that is not before the token's creation time",
-                    ));
+                if rounded.is_nan() || rounded < create_time as f64 {
+                    return Err(Error::new(Reason::ExpireBeforeCreation));
                 }
                 if rounded > latest {
-                    return Err(Error::new(
-                        ErrorCode::InvalidExpireTime,
-                        "expireTime must be at most 30 days after the token's creation time (it is in seconds, not milliseconds)",
-                    ));
+                    return Err(Error::new(Reason::ExpireTooLate));
                 }
                 rounded as i64
             }
@@ -89,14 +113,11 @@ impl<'a> Claims<'a> {
 
         let connection_data = options.data.as_deref().filter(|data| !data.is_empty());
         if connection_data.is_some_and(|data| utf16_len_exceeds(data, MAX_DATA_LENGTH)) {
-            return Err(Error::new(ErrorCode::InvalidData, "data must be at most 1000 UTF-16 code units long"));
+            return Err(Error::new(Reason::DataTooLong));
         }
         let initial_layout_class_list = options.initial_layout_class_list.as_deref().unwrap_or_default();
         if utf16_len_exceeds(initial_layout_class_list, MAX_LAYOUT_CLASS_LIST_LENGTH) {
-            return Err(Error::new(
-                ErrorCode::InvalidLayoutClassList,
-                "initialLayoutClassList must be at most 1024 UTF-16 code units long once joined",
-            ));
+            return Err(Error::new(Reason::LayoutTooLong));
         }
 
         Ok(Self {
@@ -121,12 +142,24 @@ mod tests {
     const SID: &str = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
 
     fn claims(options: &TokenOptions, now_ms: f64) -> Result<Claims<'_>, Error> {
-        Claims::new(SID, options, now_ms, 0.5)
+        Claims::new(SID, options, now_ms, "0.5")
     }
 
     #[test]
     fn js_round_matches_math_round() {
-        for (x, r) in [(0.5, 1.0), (1.5, 2.0), (2.5, 3.0), (-0.5, 0.0), (-1.5, -1.0), (0.49999999999999994, 0.0), (1_700_000_000.5, 1_700_000_001.0)] {
+        for (x, r) in [
+            (0.5, 1.0),
+            (1.5, 2.0),
+            (2.5, 3.0),
+            (-0.5, 0.0),
+            (-1.5, -1.0),
+            (-2.7, -3.0),
+            (0.49999999999999994, 0.0),
+            (1_700_000_000.5, 1_700_000_001.0),
+            (4_503_599_627_370_495.5, 4_503_599_627_370_496.0),
+            (1e300, 1e300),
+            (-1e300, -1e300),
+        ] {
             assert_eq!(js_round(x), r, "{x}");
         }
     }
@@ -155,6 +188,10 @@ mod tests {
         assert_eq!(code(1_700_000_000_000.0), Some(ErrorCode::InvalidExpireTime)); // milliseconds
         assert_eq!(code(f64::NAN), Some(ErrorCode::InvalidExpireTime));
         assert_eq!(code(f64::INFINITY), Some(ErrorCode::InvalidExpireTime));
+        assert_eq!(code(f64::NEG_INFINITY), Some(ErrorCode::InvalidExpireTime));
+        assert_eq!(code(1e300), Some(ErrorCode::InvalidExpireTime));
+        // NaN must not slip through even when the clock is zero.
+        assert_eq!(claims(&TokenOptions::new().expire_time(f64::NAN), 0.0).err().map(|e| e.code()), Some(ErrorCode::InvalidExpireTime));
         let c = claims(&TokenOptions::new().expire_time(1_700_000_060.5), now).ok().map(|c| (c.exp, c.expire_time));
         assert_eq!(c, Some((1_700_000_061, 1_700_000_061)));
     }
@@ -190,8 +227,12 @@ mod tests {
     #[test]
     fn fixed_inputs_are_checked() {
         let o = TokenOptions::new();
-        for (now, nonce) in [(-1.0, 0.5), (f64::NAN, 0.5), (9e15, 0.5), (0.0, 1.0), (0.0, -0.1), (0.0, f64::NAN)] {
-            assert_eq!(Claims::new(SID, &o, now, nonce).err().map(|e| e.code()), Some(ErrorCode::InvalidOptions));
+        for now in [-1.0, f64::NAN, 9e15] {
+            assert_eq!(Claims::new(SID, &o, now, "0.5").err().map(|e| e.code()), Some(ErrorCode::InvalidOptions));
         }
+        for nonce in [1.0, -0.1, f64::NAN, f64::INFINITY] {
+            assert_eq!(check_nonce(nonce), Err(INVALID_NONCE));
+        }
+        assert_eq!(Claims::new(SID, &o, 0.0, "\"").err().map(|e| e.code()), Some(ErrorCode::InvalidOptions));
     }
 }

@@ -66,38 +66,101 @@ impl fmt::Display for ErrorCode {
     }
 }
 
+/// Why a token could not be minted: one variant per distinct message.
+///
+/// Errors carry this rather than the message text, so a build that never prints messages
+/// (the WebAssembly module: its JS layer writes its own) does not contain them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reason {
+    ApiKey,
+    ApiSecret,
+    SessionId,
+    SessionKeyMismatch,
+    Clock,
+    Nonce,
+    Role,
+    ExpireBeforeCreation,
+    ExpireTooLate,
+    DataTooLong,
+    LayoutTooLong,
+    TokenType,
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
+    NoRandomness,
+}
+
+impl Reason {
+    const fn code(self) -> ErrorCode {
+        match self {
+            Self::ApiKey => ErrorCode::InvalidApiKey,
+            Self::ApiSecret => ErrorCode::InvalidApiSecret,
+            Self::SessionId => ErrorCode::InvalidSessionId,
+            Self::SessionKeyMismatch => ErrorCode::SessionKeyMismatch,
+            Self::Clock | Self::Nonce => ErrorCode::InvalidOptions,
+            Self::Role => ErrorCode::InvalidRole,
+            Self::ExpireBeforeCreation | Self::ExpireTooLate => ErrorCode::InvalidExpireTime,
+            Self::DataTooLong => ErrorCode::InvalidData,
+            Self::LayoutTooLong => ErrorCode::InvalidLayoutClassList,
+            Self::TokenType => ErrorCode::InvalidTokenType,
+            Self::NoRandomness => ErrorCode::NoRandomness,
+        }
+    }
+
+    const fn message(self) -> &'static str {
+        match self {
+            Self::ApiKey => "apiKey must be a positive integer or a non-empty string of ASCII digits",
+            Self::ApiSecret => "apiSecret must be a non-empty string",
+            Self::SessionId => {
+                "sessionId must be a Vonage Video session id (a 2-character prefix, then base64 of '~'-separated fields)"
+            }
+            Self::SessionKeyMismatch => "sessionId belongs to a different API key than the one given",
+            Self::Clock => "fixed.now must be a clock reading in milliseconds between 0 and 8.64e15",
+            Self::Nonce => "fixed.nonce must be a number in [0, 1)",
+            Self::Role => "role must be 'publisher', 'subscriber', 'moderator' or 'publisheronly'",
+            Self::ExpireBeforeCreation => {
+                "expireTime must be a finite Unix time in seconds that is not before the token's creation time"
+            }
+            Self::ExpireTooLate => {
+                "expireTime must be at most 30 days after the token's creation time (it is in seconds, not milliseconds)"
+            }
+            Self::DataTooLong => "data must be at most 1000 UTF-16 code units long",
+            Self::LayoutTooLong => "initialLayoutClassList must be at most 1024 UTF-16 code units long once joined",
+            Self::TokenType => "tokenType must be 'JWT' or 'T1'",
+            Self::NoRandomness => "no secure random source is available",
+        }
+    }
+}
+
 /// A token could not be minted.
 ///
 /// Carries a stable [`ErrorCode`] and a fixed human-readable message that names the
 /// offending argument. Messages never contain the API secret or any other input value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Error {
-    code: ErrorCode,
-    message: &'static str,
+    reason: Reason,
 }
 
 impl Error {
-    pub(crate) const fn new(code: ErrorCode, message: &'static str) -> Self {
-        Self { code, message }
+    pub(crate) const fn new(reason: Reason) -> Self {
+        Self { reason }
     }
 
     /// The stable error code.
     #[must_use]
     pub const fn code(&self) -> ErrorCode {
-        self.code
+        self.reason.code()
     }
 
     /// The human-readable message (fixed text; never contains input values).
     #[must_use]
     pub const fn message(&self) -> &'static str {
-        self.message
+        self.reason.message()
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code.as_str(), self.message)
+        write!(f, "{}: {}", self.code().as_str(), self.message())
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}

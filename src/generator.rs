@@ -1,20 +1,23 @@
 //! Key handling and the public minting entry points.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
 use hmac::{Hmac, KeyInit};
 use sha1::Sha1;
 use sha2::Sha256;
 
-use crate::claims::Claims;
-use crate::error::{Error, ErrorCode};
+use crate::claims::{check_nonce, Claims};
+use crate::error::{Error, Reason};
+#[cfg(doc)]
+use crate::error::ErrorCode;
 use crate::options::{TokenOptions, TokenType};
 use crate::session_id::check_owner;
+use crate::text::js_number;
 use crate::{jwt, t1};
 
-const INVALID_API_KEY: Error = Error::new(
-    ErrorCode::InvalidApiKey,
-    "apiKey must be a positive integer or a non-empty string of ASCII digits",
-);
-const INVALID_API_SECRET: Error = Error::new(ErrorCode::InvalidApiSecret, "apiSecret must be a non-empty string");
+const INVALID_API_KEY: Error = Error::new(Reason::ApiKey);
+const INVALID_API_SECRET: Error = Error::new(Reason::ApiSecret);
 
 fn check_api_key(api_key: &str) -> Result<(), Error> {
     if !api_key.is_empty() && api_key.bytes().all(|b| b.is_ascii_digit()) {
@@ -32,24 +35,30 @@ fn check_api_secret(api_secret: &str) -> Result<(), Error> {
     }
 }
 
+/// Tokens are ASCII (base64 symbols, `.`, `=`), so the conversion never falls back.
+fn ascii_string(token: Vec<u8>) -> String {
+    String::from_utf8(token).unwrap_or_default()
+}
+
 fn keyed<M: KeyInit>(api_secret: &str) -> Result<M, Error> {
     M::new_from_slice(api_secret.as_bytes()).map_err(|_| INVALID_API_SECRET)
 }
 
-/// A 53-bit uniformly random float in `[0, 1)` from the platform's CSPRNG
-/// (`crypto.getRandomValues` in WebAssembly), the shape of opentok-node's `Math.random()` nonce.
+/// A 53-bit uniformly random float in `[0, 1)` from the operating system's CSPRNG, the shape of
+/// opentok-node's `Math.random()` nonce.
 ///
 /// # Errors
 /// [`ErrorCode::NoRandomness`] when the platform has no secure random source.
+#[cfg(feature = "std")]
 pub fn random_nonce() -> Result<f64, Error> {
     let bits = getrandom::u64().map_err(|_| {
-        Error::new(ErrorCode::NoRandomness, "no secure random source (crypto.getRandomValues) is available")
+        Error::new(Reason::NoRandomness)
     })?;
     Ok((bits >> 11) as f64 / 9_007_199_254_740_992.0)
 }
 
 /// Milliseconds since the Unix epoch from the system clock.
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(feature = "std")]
 fn system_now_ms() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -101,7 +110,7 @@ impl TokenGenerator {
     ///
     /// # Errors
     /// Any [`ErrorCode`] about the session id or the options, or [`ErrorCode::NoRandomness`].
-    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+    #[cfg(feature = "std")]
     pub fn generate_token(&self, session_id: &str, options: &TokenOptions) -> Result<String, Error> {
         self.generate_token_at(session_id, options, system_now_ms(), random_nonce()?)
     }
@@ -114,6 +123,13 @@ impl TokenGenerator {
     /// Any [`ErrorCode`] about the session id or the options; [`ErrorCode::InvalidOptions`] if
     /// `now_ms` or `nonce` is out of range.
     pub fn generate_token_at(&self, session_id: &str, options: &TokenOptions, now_ms: f64, nonce: f64) -> Result<String, Error> {
+        check_nonce(nonce)?;
+        self.mint(session_id, options, now_ms, js_number(&mut ryu_js::Buffer::new(), nonce)).map(ascii_string)
+    }
+
+    /// As [`Self::generate_token_at`], with the nonce already written as JS writes it; the
+    /// token's ASCII bytes.
+    pub(crate) fn mint(&self, session_id: &str, options: &TokenOptions, now_ms: f64, nonce: &str) -> Result<Vec<u8>, Error> {
         check_owner(session_id, &self.api_key)?;
         let claims = Claims::new(session_id, options, now_ms, nonce)?;
         Ok(match options.token_type {
@@ -130,7 +146,7 @@ impl TokenGenerator {
 ///
 /// # Errors
 /// Any [`ErrorCode`] about the arguments, or [`ErrorCode::NoRandomness`].
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(feature = "std")]
 pub fn generate_token(api_key: &str, api_secret: &str, session_id: &str, options: &TokenOptions) -> Result<String, Error> {
     generate_token_at(api_key, api_secret, session_id, options, system_now_ms(), random_nonce()?)
 }
@@ -162,6 +178,19 @@ pub fn generate_token_at(
     now_ms: f64,
     nonce: f64,
 ) -> Result<String, Error> {
+    check_nonce(nonce)?;
+    mint(api_key, api_secret, session_id, options, now_ms, js_number(&mut ryu_js::Buffer::new(), nonce)).map(ascii_string)
+}
+
+/// As [`generate_token_at`], with the nonce already written as JS writes it; the token's ASCII bytes.
+pub(crate) fn mint(
+    api_key: &str,
+    api_secret: &str,
+    session_id: &str,
+    options: &TokenOptions,
+    now_ms: f64,
+    nonce: &str,
+) -> Result<Vec<u8>, Error> {
     check_api_key(api_key)?;
     check_api_secret(api_secret)?;
     check_owner(session_id, api_key)?;

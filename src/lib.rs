@@ -22,8 +22,11 @@
 //!
 //! With the system clock and OS randomness, use [`generate_token`] or, to mint many tokens
 //! for one project, [`TokenGenerator::generate_token`].
+#![cfg_attr(not(feature = "std"), no_std)]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
+
+extern crate alloc;
 
 mod base64;
 mod claims;
@@ -41,9 +44,9 @@ mod wasm;
 
 pub use claims::{DEFAULT_LIFETIME_SECONDS, MAX_DATA_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH, MAX_LIFETIME_SECONDS};
 pub use error::{Error, ErrorCode};
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-pub use generator::generate_token;
-pub use generator::{generate_token_at, random_nonce, TokenGenerator};
+#[cfg(feature = "std")]
+pub use generator::{generate_token, random_nonce};
+pub use generator::{generate_token_at, TokenGenerator};
 pub use options::{Role, TokenOptions, TokenType};
 pub use session_id::session_api_key;
 

@@ -1,6 +1,8 @@
 //! Token options: role, expiry, connection data, layout classes and token format.
 
-use crate::error::{Error, ErrorCode};
+use alloc::string::String;
+
+use crate::error::{Error, Reason};
 
 /// The role a client gets in the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -31,17 +33,14 @@ impl Role {
     /// Parses a role name exactly as it appears in a token (lower case).
     ///
     /// # Errors
-    /// [`ErrorCode::InvalidRole`] for any other string.
+    /// [`ErrorCode::InvalidRole`](crate::ErrorCode::InvalidRole) for any other string.
     pub fn parse(name: &str) -> Result<Self, Error> {
         match name {
             "publisher" => Ok(Self::Publisher),
             "subscriber" => Ok(Self::Subscriber),
             "moderator" => Ok(Self::Moderator),
             "publisheronly" => Ok(Self::PublisherOnly),
-            _ => Err(Error::new(
-                ErrorCode::InvalidRole,
-                "role must be 'publisher', 'subscriber', 'moderator' or 'publisheronly'",
-            )),
+            _ => Err(Error::new(Reason::Role)),
         }
     }
 }
@@ -60,12 +59,12 @@ impl TokenType {
     /// Parses `"JWT"` or `"T1"`.
     ///
     /// # Errors
-    /// [`ErrorCode::InvalidTokenType`] for any other string.
+    /// [`ErrorCode::InvalidTokenType`](crate::ErrorCode::InvalidTokenType) for any other string.
     pub fn parse(name: &str) -> Result<Self, Error> {
         match name {
             "JWT" => Ok(Self::Jwt),
             "T1" => Ok(Self::T1),
-            _ => Err(Error::new(ErrorCode::InvalidTokenType, "tokenType must be 'JWT' or 'T1'")),
+            _ => Err(Error::new(Reason::TokenType)),
         }
     }
 }

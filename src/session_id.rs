@@ -3,29 +3,37 @@
 //! A session id is a two-character prefix (`1_`, `2_`) followed by base64 (URL-safe symbols,
 //! no padding) of `~`-separated fields; field 1 is the API key of the project that owns it.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 use crate::base64::decode_lenient_alphabet;
-use crate::error::{Error, ErrorCode};
+use crate::error::{Error, Reason};
 
-const INVALID: Error = Error::new(
-    ErrorCode::InvalidSessionId,
-    "sessionId must be a Vonage Video session id (a 2-character prefix, then base64 of '~'-separated fields)",
-);
-const MISMATCH: Error = Error::new(
-    ErrorCode::SessionKeyMismatch,
-    "sessionId belongs to a different API key than the one given",
-);
+const INVALID: Error = Error::new(Reason::SessionId);
+const MISMATCH: Error = Error::new(Reason::SessionKeyMismatch);
 
-/// The base64 part of a session id: the string after its first two UTF-16 code units
+/// The base64 part of a session id: the bytes after its first two UTF-16 code units
 /// (what JS `sessionId.substring(2)` keeps), or `None` when those two units split a character.
-fn payload(session_id: &str) -> Option<&str> {
+fn payload(session_id: &str) -> Option<&[u8]> {
+    let bytes = session_id.as_bytes();
+    let mut index = 0;
     let mut units = 0;
-    for (index, ch) in session_id.char_indices() {
-        if units == 2 {
-            return session_id.get(index..);
-        }
-        units += ch.len_utf16();
+    while units < 2 {
+        // The lead byte of a UTF-8 sequence gives its length; 4-byte sequences are 2 UTF-16 units.
+        let (len, width) = match *bytes.get(index)? {
+            0x00..=0x7f => (1, 1),
+            0x80..=0xdf => (2, 1),
+            0xe0..=0xef => (3, 1),
+            _ => (4, 2),
+        };
+        index += len;
+        units += width;
     }
-    (units == 2).then_some("")
+    if units == 2 {
+        bytes.get(index..)
+    } else {
+        None
+    }
 }
 
 /// Checks that `session_id` decodes and that its API-key field equals `api_key` exactly.
@@ -34,7 +42,7 @@ pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<(), Error> 
     if encoded.is_empty() {
         return Err(INVALID);
     }
-    let decoded = decode_lenient_alphabet(encoded.as_bytes()).ok_or(INVALID)?;
+    let decoded = decode_lenient_alphabet(encoded).ok_or(INVALID)?;
     let key_field = decoded.split(|&b| b == b'~').nth(1).filter(|field| !field.is_empty()).ok_or(INVALID)?;
     if key_field == api_key.as_bytes() {
         Ok(())
@@ -54,7 +62,7 @@ pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<(), Error> 
 /// ```
 #[must_use]
 pub fn session_api_key(session_id: &str) -> Option<String> {
-    let decoded = decode_lenient_alphabet(payload(session_id)?.as_bytes())?;
+    let decoded = decode_lenient_alphabet(payload(session_id)?)?;
     let key_field = decoded.split(|&b| b == b'~').nth(1)?;
     core::str::from_utf8(key_field).ok().map(str::to_owned)
 }

@@ -4,17 +4,20 @@
 const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 
-fn hex_digit(table: &[u8; 16], nibble: u8) -> char {
-    char::from(table.get(usize::from(nibble & 15)).copied().unwrap_or(b'0'))
+use alloc::vec::Vec;
+
+fn hex_digit(table: &[u8; 16], nibble: u8) -> u8 {
+    table.get(usize::from(nibble & 15)).copied().unwrap_or(b'0')
 }
 
 /// Appends `s` as a JSON string literal exactly as `JSON.stringify` writes it
 /// (for well-formed strings): `"` and `\` escaped, `\b \f \n \r \t` short escapes,
 /// other C0 controls as lower-case `\u00XX`, everything else (including U+2028/U+2029 and DEL) raw.
-pub(crate) fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
+pub(crate) fn push_json_string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.push(b'"');
     let mut start = 0;
-    for (i, byte) in s.bytes().enumerate() {
+    for (i, &byte) in bytes.iter().enumerate() {
         let short = match byte {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -26,23 +29,23 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
             0x00..=0x1f => "",
             _ => continue,
         };
-        out.push_str(s.get(start..i).unwrap_or_default());
+        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
         if short.is_empty() {
-            out.push_str("\\u00");
+            out.extend_from_slice(b"\\u00");
             out.push(hex_digit(HEX_LOWER, byte >> 4));
             out.push(hex_digit(HEX_LOWER, byte));
         } else {
-            out.push_str(short);
+            out.extend_from_slice(short.as_bytes());
         }
         start = i + 1;
     }
-    out.push_str(s.get(start..).unwrap_or_default());
-    out.push('"');
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+    out.push(b'"');
 }
 
 /// Appends `s` percent-encoded as Node's `querystring.escape` does: `A–Z a–z 0–9 - _ . ! ~ * ' ( )`
 /// stay, every other UTF-8 byte becomes upper-case `%XX` (so a space is `%20`).
-pub(crate) fn push_querystring_escaped(out: &mut String, s: &str) {
+pub(crate) fn push_querystring_escaped(out: &mut Vec<u8>, s: &str) {
     for byte in s.bytes() {
         match byte {
             b'A'..=b'Z'
@@ -56,9 +59,9 @@ pub(crate) fn push_querystring_escaped(out: &mut String, s: &str) {
             | b'*'
             | b'\''
             | b'('
-            | b')' => out.push(char::from(byte)),
+            | b')' => out.push(byte),
             _ => {
-                out.push('%');
+                out.push(b'%');
                 out.push(hex_digit(HEX_UPPER, byte >> 4));
                 out.push(hex_digit(HEX_UPPER, byte));
             }
@@ -67,7 +70,7 @@ pub(crate) fn push_querystring_escaped(out: &mut String, s: &str) {
 }
 
 /// Appends lower-case hex of `bytes` (Node's `digest('hex')`).
-pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
+pub(crate) fn push_hex(out: &mut Vec<u8>, bytes: &[u8]) {
     for &byte in bytes {
         out.push(hex_digit(HEX_LOWER, byte >> 4));
         out.push(hex_digit(HEX_LOWER, byte));
@@ -75,9 +78,9 @@ pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
 }
 
 /// Appends a signed integer in decimal.
-pub(crate) fn push_int(out: &mut String, value: i64) {
+pub(crate) fn push_int(out: &mut Vec<u8>, value: i64) {
     if value < 0 {
-        out.push('-');
+        out.push(b'-');
     }
     let mut magnitude = value.unsigned_abs();
     let mut digits = [0u8; 20];
@@ -92,27 +95,35 @@ pub(crate) fn push_int(out: &mut String, value: i64) {
             break;
         }
     }
-    for &digit in digits.iter().take(len).rev() {
-        out.push(char::from(digit));
-    }
+    out.extend(digits.iter().take(len).rev());
 }
 
-/// Appends a finite number exactly as JS `Number.prototype.toString` writes it
-/// (shortest round-trip digits, `1e-7` style below 1e-6, `-0` as `0`).
-pub(crate) fn push_js_number(out: &mut String, value: f64) {
-    let mut buffer = ryu_js::Buffer::new();
+/// Writes a finite number exactly as JS `Number.prototype.toString` writes it
+/// (shortest round-trip digits, `1e-7` style below 1e-6, `-0` as `0`) into `buffer`.
+pub(crate) fn js_number(buffer: &mut ryu_js::Buffer, value: f64) -> &str {
     // `+ 0.0` turns -0 into +0, which JS prints as "0".
-    out.push_str(buffer.format(value + 0.0));
+    buffer.format(value + 0.0)
+}
+
+/// Whether `text` can be a nonce as JS writes a number in `[0, 1)`: digits, `.`, `e`, `-`.
+/// (The JS layer formats nonces itself; this keeps anything else out of the token.)
+pub(crate) fn is_js_nonce_text(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'.' | b'e' | b'-'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::String;
+
+    fn text(write: impl FnOnce(&mut Vec<u8>)) -> String {
+        let mut out = Vec::new();
+        write(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
 
     fn json(s: &str) -> String {
-        let mut out = String::new();
-        push_json_string(&mut out, s);
-        out
+        text(|out| push_json_string(out, s))
     }
 
     #[test]
@@ -127,17 +138,14 @@ mod tests {
 
     #[test]
     fn querystring_matches_node() {
-        let mut out = String::new();
-        push_querystring_escaped(&mut out, "{\"name\":\"Jo é ~*!'()\"} a+b/c");
+        let out = text(|out| push_querystring_escaped(out, "{\"name\":\"Jo é ~*!'()\"} a+b/c"));
         assert_eq!(out, "%7B%22name%22%3A%22Jo%20%C3%A9%20~*!'()%22%7D%20a%2Bb%2Fc");
     }
 
     #[test]
     fn integers() {
         for (v, s) in [(0, "0"), (7, "7"), (-42, "-42"), (1_700_086_400, "1700086400"), (i64::MIN, "-9223372036854775808")] {
-            let mut out = String::new();
-            push_int(&mut out, v);
-            assert_eq!(out, s);
+            assert_eq!(text(|out| push_int(out, v)), s);
         }
     }
 
@@ -155,16 +163,20 @@ mod tests {
             (0.1 + 0.2, "0.30000000000000004"),
         ];
         for (v, s) in cases {
-            let mut out = String::new();
-            push_js_number(&mut out, v);
-            assert_eq!(out, s);
+            assert_eq!(js_number(&mut ryu_js::Buffer::new(), v), s);
+            assert!(is_js_nonce_text(s));
+        }
+    }
+
+    #[test]
+    fn nonce_text_rejects_anything_but_a_number() {
+        for bad in ["", "\"", "0.5,\"x\":1", "NaN", "Infinity", "1e+21", "0.5 ", &"1".repeat(33)] {
+            assert!(!is_js_nonce_text(bad), "{bad:?}");
         }
     }
 
     #[test]
     fn hex() {
-        let mut out = String::new();
-        push_hex(&mut out, &[0x00, 0x9f, 0xff]);
-        assert_eq!(out, "009fff");
+        assert_eq!(text(|out| push_hex(out, &[0x00, 0x9f, 0xff])), "009fff");
     }
 }

@@ -1,7 +1,8 @@
 // The JavaScript face of the wasm module: checks argument types, reads the options object
-// (own keys only), reads the clock, and turns the module's coded errors into TokenError.
-// Every runtime entry initialises the module first and re-exports from here.
-import { mint, Generator } from './glue.js';
+// (own keys only), reads the clock, draws nonces from crypto.getRandomValues, and turns the
+// module's coded errors into TokenError. Every runtime entry initialises the module first and
+// re-exports from here.
+import { mint, Generator, memory_bytes } from './glue.js';
 
 const ROLES = { __proto__: null, publisher: 0, subscriber: 1, moderator: 2, publisheronly: 3 };
 const TOKEN_TYPES = { __proto__: null, JWT: 0, T1: 1 };
@@ -9,6 +10,8 @@ const OPTION_NAMES = ['role', 'expireTime', 'data', 'initialLayoutClassList', 't
 const MAX_DATA_LENGTH = 1000;
 const MAX_LAYOUT_CLASS_LIST_LENGTH = 1024;
 const DEFAULTS = Object.freeze({ role: 0, expireTime: undefined, data: undefined, layout: undefined, tokenType: 0 });
+
+const decoder = new TextDecoder();
 
 /** The error every failure throws; `code` is stable, `message` never contains the secret. */
 export class TokenError extends Error {
@@ -49,11 +52,51 @@ function fail(code, message, cause) {
   return new TokenError(code, message, cause === undefined ? undefined : { cause });
 }
 
-// The module throws "<CODE>\n<message>"; anything else is passed through untouched.
-function fromWasm(thrown) {
-  if (typeof thrown !== 'string') return thrown;
-  const newline = thrown.indexOf('\n');
-  return new TokenError(thrown.slice(0, newline), thrown.slice(newline + 1));
+// Messages for the errors the module reports (it sends only the code). None quotes an input
+// string: any of them could be the secret.
+const MESSAGES = {
+  __proto__: null,
+  ERR_INVALID_API_KEY: () => 'apiKey must be a positive safe integer or a non-empty string of ASCII digits',
+  ERR_INVALID_API_SECRET: () => 'apiSecret must be a non-empty string',
+  ERR_INVALID_SESSION_ID: () => "sessionId must be a Vonage Video session id: a 2-character prefix, then base64 of '~'-separated fields",
+  ERR_SESSION_KEY_MISMATCH: () => 'sessionId belongs to a different API key than the one given',
+  ERR_INVALID_EXPIRE_TIME: (o) => `options.expireTime must be a Unix time in seconds from the token's creation time to 30 days after it, got ${o.expireTime} (seconds, not milliseconds)`,
+  ERR_INVALID_DATA: () => `options.data must be at most ${MAX_DATA_LENGTH} UTF-16 code units long`,
+  ERR_INVALID_LAYOUT_CLASS_LIST: () => `options.initialLayoutClassList must be at most ${MAX_LAYOUT_CLASS_LIST_LENGTH} UTF-16 code units long once joined`,
+  ERR_INVALID_OPTIONS: () => 'fixed.now must be a clock reading in milliseconds from 0 to 8.64e15',
+};
+
+// The module answers with the token's ASCII bytes, or "\0<CODE>".
+function fromWasm(bytes, options) {
+  const text = decoder.decode(bytes);
+  if (bytes[0] !== 0) return text;
+  const code = text.slice(1);
+  const message = MESSAGES[code];
+  throw new TokenError(code, message === undefined ? `token could not be minted (${code})` : message(options));
+}
+
+// Random words drawn 1 KB at a time: one crypto.getRandomValues call per 128 nonces. Nonces are
+// public (they are written into every token), so keeping a few ahead exposes nothing.
+const pool = new Uint32Array(256);
+let poolUsed = pool.length;
+
+/** A uniformly random 53-bit float in [0, 1), the shape of opentok-node's Math.random() nonce. */
+function randomNonce() {
+  const crypto = globalThis.crypto;
+  if (crypto === undefined || crypto === null || typeof crypto.getRandomValues !== 'function') {
+    throw fail('ERR_NO_RANDOMNESS', 'crypto.getRandomValues is not available in this runtime');
+  }
+  if (poolUsed === pool.length) {
+    try {
+      crypto.getRandomValues(pool);
+    } catch (cause) {
+      throw fail('ERR_NO_RANDOMNESS', 'crypto.getRandomValues failed', cause);
+    }
+    poolUsed = 0;
+  }
+  const high = pool[poolUsed++] >>> 11;
+  const low = pool[poolUsed++];
+  return (high * 4294967296 + low) / 9007199254740992;
 }
 
 function apiKeyString(apiKey) {
@@ -259,6 +302,7 @@ function readFixed(fixed) {
   if (typeof now !== 'number' || typeof nonce !== 'number') {
     throw fail('ERR_INVALID_OPTIONS', `fixed.now and fixed.nonce must be numbers, got ${kind(now)} and ${kind(nonce)}`);
   }
+  if (!(nonce >= 0 && nonce < 1)) throw fail('ERR_INVALID_OPTIONS', `fixed.nonce must be a number in [0, 1), got ${kind(nonce)}`);
   return { now, nonce };
 }
 
@@ -267,11 +311,8 @@ function mintOnce(apiKey, apiSecret, sessionId, options, now, nonce) {
   checkApiSecret(apiSecret);
   checkSessionId(sessionId);
   const o = readOptions(options);
-  try {
-    return mint(key, apiSecret, sessionId, o.role, o.expireTime, o.data, o.layout, o.tokenType, now ?? Date.now(), nonce);
-  } catch (thrown) {
-    throw fromWasm(thrown);
-  }
+  return fromWasm(mint(key, apiSecret, sessionId, o.role, o.expireTime, o.data, o.layout, o.tokenType,
+    now ?? Date.now(), String(nonce ?? randomNonce())), o);
 }
 
 /**
@@ -299,11 +340,13 @@ export class TokenGenerator {
   constructor(apiKey, apiSecret) {
     const key = apiKeyString(apiKey);
     checkApiSecret(apiSecret);
-    try {
-      this.#inner = new Generator(key, apiSecret);
-    } catch (thrown) {
-      throw fromWasm(thrown);
+    const inner = new Generator(key, apiSecret);
+    const error = inner.error();
+    if (error.length > 0) {
+      inner.free();
+      fromWasm(error, DEFAULTS);
     }
+    this.#inner = inner;
     this.#apiKey = key;
   }
 
@@ -316,11 +359,8 @@ export class TokenGenerator {
     if (this.#inner === undefined) throw fail('ERR_GENERATOR_FREED', 'this TokenGenerator was freed; create a new one');
     checkSessionId(sessionId);
     const o = readOptions(options);
-    try {
-      return this.#inner.mint(sessionId, o.role, o.expireTime, o.data, o.layout, o.tokenType, now ?? Date.now(), nonce);
-    } catch (thrown) {
-      throw fromWasm(thrown);
-    }
+    return fromWasm(this.#inner.mint(sessionId, o.role, o.expireTime, o.data, o.layout, o.tokenType,
+      now ?? Date.now(), String(nonce ?? randomNonce())), o);
   }
 
   generateToken(sessionId, options) {
@@ -355,4 +395,9 @@ export function generatorTokenAt(generator, fixed, sessionId, options) {
     throw fail('ERR_INVALID_OPTIONS', `generator must be a TokenGenerator, got ${kind(generator)}`);
   }
   return generatorMintAt(generator, fixed, sessionId, options);
+}
+
+/** Test-only: the size of the module's WebAssembly memory, in bytes. */
+export function wasmMemoryBytes() {
+  return memory_bytes();
 }

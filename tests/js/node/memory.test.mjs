@@ -1,0 +1,53 @@
+// WebAssembly memory must reach a steady state: after warm-up it does not grow across a million
+// tokens, and huge inputs grow it once, not once per call.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { packageEntry } from './package-path.mjs';
+import { KEY, SECRET, SESSION } from '../suite.mjs';
+
+const { generateToken, TokenGenerator } = await import(packageEntry('.', 'import'));
+const { wasmMemoryBytes } = await import(packageEntry('./testing', 'import'));
+
+function mintMix(count, generator) {
+  const expireTime = Math.floor(Date.now() / 1000) + 600;
+  for (let i = 0; i < count; i++) {
+    switch (i % 4) {
+      case 0: generateToken(KEY, SECRET, SESSION); break;
+      case 1: generator.generateToken(SESSION, { role: 'moderator', data: `user-${i} é😀`, initialLayoutClassList: ['a', 'b'] }); break;
+      case 2: generateToken(KEY, SECRET, SESSION, { tokenType: 'T1', expireTime }); break;
+      default:
+        try {
+          generateToken(KEY, SECRET, 'nope');
+        } catch {
+          // errors must not leak memory either
+        }
+    }
+  }
+}
+
+test('linear memory does not grow across 1,000,000 tokens after warm-up', () => {
+  const generator = new TokenGenerator(KEY, SECRET);
+  mintMix(20_000, generator);
+  const before = wasmMemoryBytes();
+  mintMix(1_000_000, generator);
+  generator.free();
+  assert.equal(wasmMemoryBytes(), before);
+  console.log(`# wasm memory steady at ${before} bytes over 1,000,000 calls`);
+});
+
+test('a huge input grows memory once, not once per call', () => {
+  const huge = `1_${'A'.repeat(8 * 1024 * 1024)}`;
+  const attempt = () => assert.throws(() => generateToken(KEY, SECRET, huge), { code: 'ERR_INVALID_SESSION_ID' });
+  attempt();
+  const after = wasmMemoryBytes();
+  for (let i = 0; i < 10; i++) attempt();
+  assert.equal(wasmMemoryBytes(), after);
+  generateToken(KEY, SECRET, SESSION);
+});
+
+test('generators created and freed in a loop do not leak', () => {
+  for (let i = 0; i < 2000; i++) new TokenGenerator(KEY, SECRET).free();
+  const before = wasmMemoryBytes();
+  for (let i = 0; i < 100_000; i++) new TokenGenerator(KEY, SECRET).free();
+  assert.equal(wasmMemoryBytes(), before);
+});
