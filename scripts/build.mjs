@@ -15,10 +15,10 @@ function run(cmd, args) {
   execFileSync(cmd, args, { stdio: 'inherit', cwd: root });
 }
 
-// rustc's default wasm32 features, which wasm-opt must be told about.
+// rustc's default wasm32 features plus SIMD128, which wasm-opt must be told about.
 const WASM_FEATURES = [
   '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
+  '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue', '--enable-simd',
 ];
 
 /** Rewrites one of our ES modules (or wasm-bindgen's) as CommonJS; fails on anything unexpected. */
@@ -46,7 +46,7 @@ export function toCommonJs(source, rename) {
 
 function build() {
   ensureToolchain();
-  // RUSTFLAGS for this target live in .cargo/config.toml (the compact SHA-256 backend).
+  // RUSTFLAGS for this target live in .cargo/config.toml (SIMD128 for sha2's SIMD backend).
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--no-default-features']);
   const bindgenOut = at('target/wasm-bindgen/');
   rmSync(bindgenOut, { recursive: true, force: true });
