@@ -1,5 +1,5 @@
 // `npm test`: installs what is missing, builds once, then runs every suite and prints one
-// closing line with the totals. Steps: npm ci, build, cargo test, Node tests, ...
+// closing line with the totals. Steps: npm ci, build, Rust lints and tests, Node tests, packaging.
 import { spawn } from 'node:child_process';
 import { needsInstall } from './setup.mjs';
 
@@ -68,8 +68,13 @@ async function main() {
     if (!(await step('npm ci', 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']))) return;
   }
   if (!(await step('build', 'node', ['scripts/build.mjs']))) return;
+  await step('cargo fmt --check', 'cargo', ['fmt', '--check']);
+  await step('cargo clippy (native, all targets)', 'cargo', ['clippy', '--quiet', '--all-targets', '--', '-D', 'warnings']);
+  await step('cargo clippy (wasm32 module)', 'cargo', ['clippy', '--quiet', '--target', 'wasm32-unknown-unknown', '--lib', '--no-default-features', '--', '-D', 'warnings']);
+  await step('cargo doc', 'cargo', ['doc', '--quiet', '--no-deps'], { env: { RUSTDOCFLAGS: '-D warnings' } });
   await step('cargo test', 'cargo', ['test', '--quiet'], { count: 'cargo' });
   await step('node tests', 'node', ['--test', '--test-reporter=tap', 'tests/js/node/'], { count: 'node' });
+  await step('fuzz smoke (cargo-fuzz)', 'node', ['scripts/fuzz-smoke.mjs'], { count: 'plain' });
   await step('packaging (every runtime, from the packed tarball)', 'node', ['tests/packaging/run.mjs'], { count: 'plain', env: { WRANGLER_SEND_METRICS: 'false' } });
 }
 

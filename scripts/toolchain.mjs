@@ -30,6 +30,10 @@ export function ensureToolchain() {
   if (!output('rustup', ['target', 'list', '--installed']).split('\n').includes('wasm32-unknown-unknown')) {
     run('rustup', ['target', 'add', 'wasm32-unknown-unknown']);
   }
+  const components = output('rustup', ['component', 'list', '--installed']);
+  for (const component of ['clippy', 'rustfmt']) {
+    if (!components.includes(component)) run('rustup', ['component', 'add', component]);
+  }
   const want = lockedWasmBindgenVersion();
   const have = output('wasm-bindgen', ['--version']).trim().split(' ')[1];
   if (have !== want) {

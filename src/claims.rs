@@ -1,8 +1,8 @@
 //! The claim values of one token, computed and validated exactly as opentok-node computes them.
 
-use crate::error::{Error, Reason};
 #[cfg(test)]
 use crate::error::ErrorCode;
+use crate::error::{Error, Reason};
 use crate::options::{Role, TokenOptions};
 use crate::text::is_js_nonce_text;
 
@@ -66,8 +66,7 @@ fn js_round(x: f64) -> f64 {
 /// Whether the length in UTF-16 code units exceeds `limit` (counted only when the byte length
 /// could): one unit per UTF-8 sequence, two for 4-byte sequences.
 fn utf16_len_exceeds(s: &str, limit: usize) -> bool {
-    s.len() > limit
-        && s.bytes().map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum::<usize>() > limit
+    s.len() > limit && s.bytes().map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum::<usize>() > limit
 }
 
 const INVALID_NONCE: Error = Error::new(Reason::Nonce);
@@ -84,7 +83,12 @@ pub(crate) fn check_nonce(nonce: f64) -> Result<(), Error> {
 impl<'a> Claims<'a> {
     /// Computes and validates the claims. `now_ms` is a clock reading in milliseconds (any
     /// fraction is dropped, as a JS `Date` drops it); `nonce` is a number in `[0, 1)` as JS writes it.
-    pub(crate) fn new(session_id: &'a str, options: &'a TokenOptions, now_ms: f64, nonce: &'a str) -> Result<Self, Error> {
+    pub(crate) fn new(
+        session_id: &'a str,
+        options: &'a TokenOptions,
+        now_ms: f64,
+        nonce: &'a str,
+    ) -> Result<Self, Error> {
         if !(0.0..=MAX_CLOCK_MS).contains(&now_ms) {
             return Err(Error::new(Reason::Clock));
         }
@@ -136,6 +140,7 @@ impl<'a> Claims<'a> {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 
@@ -191,7 +196,10 @@ mod tests {
         assert_eq!(code(f64::NEG_INFINITY), Some(ErrorCode::InvalidExpireTime));
         assert_eq!(code(1e300), Some(ErrorCode::InvalidExpireTime));
         // NaN must not slip through even when the clock is zero.
-        assert_eq!(claims(&TokenOptions::new().expire_time(f64::NAN), 0.0).err().map(|e| e.code()), Some(ErrorCode::InvalidExpireTime));
+        assert_eq!(
+            claims(&TokenOptions::new().expire_time(f64::NAN), 0.0).err().map(|e| e.code()),
+            Some(ErrorCode::InvalidExpireTime)
+        );
         let c = claims(&TokenOptions::new().expire_time(1_700_000_060.5), now).ok().map(|c| (c.exp, c.expire_time));
         assert_eq!(c, Some((1_700_000_061, 1_700_000_061)));
     }

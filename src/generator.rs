@@ -8,9 +8,9 @@ use sha1::Sha1;
 use sha2::Sha256;
 
 use crate::claims::{check_nonce, Claims};
-use crate::error::{Error, Reason};
 #[cfg(doc)]
 use crate::error::ErrorCode;
+use crate::error::{Error, Reason};
 use crate::options::{TokenOptions, TokenType};
 use crate::session_id::check_owner;
 use crate::text::js_number;
@@ -51,18 +51,14 @@ fn keyed<M: KeyInit>(api_secret: &str) -> Result<M, Error> {
 /// [`ErrorCode::NoRandomness`] when the platform has no secure random source.
 #[cfg(feature = "std")]
 pub fn random_nonce() -> Result<f64, Error> {
-    let bits = getrandom::u64().map_err(|_| {
-        Error::new(Reason::NoRandomness)
-    })?;
+    let bits = getrandom::u64().map_err(|_| Error::new(Reason::NoRandomness))?;
     Ok((bits >> 11) as f64 / 9_007_199_254_740_992.0)
 }
 
 /// Milliseconds since the Unix epoch from the system clock.
 #[cfg(feature = "std")]
 fn system_now_ms() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |elapsed| elapsed.as_millis() as f64)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |elapsed| elapsed.as_millis() as f64)
 }
 
 /// Mints tokens for one project: holds the API key and the HMAC key schedules derived from the
@@ -84,8 +80,8 @@ fn system_now_ms() -> f64 {
 /// ```
 pub struct TokenGenerator {
     api_key: String,
-    jwt_key: Hmac<Sha256>,
-    t1_key: Hmac<Sha1>,
+    hs256: Hmac<Sha256>,
+    sha1: Hmac<Sha1>,
 }
 
 impl TokenGenerator {
@@ -97,7 +93,7 @@ impl TokenGenerator {
     pub fn new(api_key: &str, api_secret: &str) -> Result<Self, Error> {
         check_api_key(api_key)?;
         check_api_secret(api_secret)?;
-        Ok(Self { api_key: api_key.to_owned(), jwt_key: keyed(api_secret)?, t1_key: keyed(api_secret)? })
+        Ok(Self { api_key: api_key.to_owned(), hs256: keyed(api_secret)?, sha1: keyed(api_secret)? })
     }
 
     /// The API key this generator mints for.
@@ -122,19 +118,31 @@ impl TokenGenerator {
     /// # Errors
     /// Any [`ErrorCode`] about the session id or the options; [`ErrorCode::InvalidOptions`] if
     /// `now_ms` or `nonce` is out of range.
-    pub fn generate_token_at(&self, session_id: &str, options: &TokenOptions, now_ms: f64, nonce: f64) -> Result<String, Error> {
+    pub fn generate_token_at(
+        &self,
+        session_id: &str,
+        options: &TokenOptions,
+        now_ms: f64,
+        nonce: f64,
+    ) -> Result<String, Error> {
         check_nonce(nonce)?;
         self.mint(session_id, options, now_ms, js_number(&mut ryu_js::Buffer::new(), nonce)).map(ascii_string)
     }
 
     /// As [`Self::generate_token_at`], with the nonce already written as JS writes it; the
     /// token's ASCII bytes.
-    pub(crate) fn mint(&self, session_id: &str, options: &TokenOptions, now_ms: f64, nonce: &str) -> Result<Vec<u8>, Error> {
+    pub(crate) fn mint(
+        &self,
+        session_id: &str,
+        options: &TokenOptions,
+        now_ms: f64,
+        nonce: &str,
+    ) -> Result<Vec<u8>, Error> {
         check_owner(session_id, &self.api_key)?;
         let claims = Claims::new(session_id, options, now_ms, nonce)?;
         Ok(match options.token_type {
-            TokenType::Jwt => jwt::encode(self.jwt_key.clone(), &self.api_key, &claims),
-            TokenType::T1 => t1::encode(self.t1_key.clone(), &self.api_key, &claims),
+            TokenType::Jwt => jwt::encode(self.hs256.clone(), &self.api_key, &claims),
+            TokenType::T1 => t1::encode(self.sha1.clone(), &self.api_key, &claims),
         })
     }
 }
@@ -147,7 +155,12 @@ impl TokenGenerator {
 /// # Errors
 /// Any [`ErrorCode`] about the arguments, or [`ErrorCode::NoRandomness`].
 #[cfg(feature = "std")]
-pub fn generate_token(api_key: &str, api_secret: &str, session_id: &str, options: &TokenOptions) -> Result<String, Error> {
+pub fn generate_token(
+    api_key: &str,
+    api_secret: &str,
+    session_id: &str,
+    options: &TokenOptions,
+) -> Result<String, Error> {
     generate_token_at(api_key, api_secret, session_id, options, system_now_ms(), random_nonce()?)
 }
 
@@ -178,8 +191,12 @@ pub fn generate_token_at(
     now_ms: f64,
     nonce: f64,
 ) -> Result<String, Error> {
+    // Same order of checks as `TokenGenerator::new` followed by its `generate_token_at`.
+    check_api_key(api_key)?;
+    check_api_secret(api_secret)?;
     check_nonce(nonce)?;
-    mint(api_key, api_secret, session_id, options, now_ms, js_number(&mut ryu_js::Buffer::new(), nonce)).map(ascii_string)
+    mint(api_key, api_secret, session_id, options, now_ms, js_number(&mut ryu_js::Buffer::new(), nonce))
+        .map(ascii_string)
 }
 
 /// As [`generate_token_at`], with the nonce already written as JS writes it; the token's ASCII bytes.

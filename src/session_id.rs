@@ -108,7 +108,17 @@ mod tests {
 
     #[test]
     fn malformed_ids_are_invalid() {
-        for id in ["", "1", "1_", "SESSIONID", "NOT A VALID SESSION ID", "blahblahblah", "1_MX4", "1_!!!!", "1_MX4xMjM0NTZ-fl NhdCBN"] {
+        for id in [
+            "",
+            "1",
+            "1_",
+            "SESSIONID",
+            "NOT A VALID SESSION ID",
+            "blahblahblah",
+            "1_MX4",
+            "1_!!!!",
+            "1_MX4xMjM0NTZ-fl NhdCBN",
+        ] {
             assert_eq!(check_owner(id, "123456"), Err(INVALID), "{id:?}");
         }
     }
@@ -116,9 +126,15 @@ mod tests {
     #[test]
     fn prefix_is_two_utf16_units() {
         // "é" is one unit: the prefix "é_" is dropped like any other.
-        assert_eq!(check_owner("é_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4", "123456"), Ok(()));
+        assert_eq!(
+            check_owner("é_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4", "123456"),
+            Ok(())
+        );
         // An astral character is two units on its own.
-        assert_eq!(check_owner("😀MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4", "123456"), Ok(()));
+        assert_eq!(
+            check_owner("😀MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4", "123456"),
+            Ok(())
+        );
         // One unit then an astral character: the cut would split a surrogate pair.
         assert_eq!(check_owner("1😀MX4xMjM0NTZ-", "123456"), Err(INVALID));
     }

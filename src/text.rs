@@ -48,18 +48,9 @@ pub(crate) fn push_json_string(out: &mut Vec<u8>, s: &str) {
 pub(crate) fn push_querystring_escaped(out: &mut Vec<u8>, s: &str) {
     for byte in s.bytes() {
         match byte {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b'!'
-            | b'~'
-            | b'*'
-            | b'\''
-            | b'('
-            | b')' => out.push(byte),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {
+                out.push(byte);
+            }
             _ => {
                 out.push(b'%');
                 out.push(hex_digit(HEX_UPPER, byte >> 4));
@@ -144,7 +135,9 @@ mod tests {
 
     #[test]
     fn integers() {
-        for (v, s) in [(0, "0"), (7, "7"), (-42, "-42"), (1_700_086_400, "1700086400"), (i64::MIN, "-9223372036854775808")] {
+        for (v, s) in
+            [(0, "0"), (7, "7"), (-42, "-42"), (1_700_086_400, "1700086400"), (i64::MIN, "-9223372036854775808")]
+        {
             assert_eq!(text(|out| push_int(out, v)), s);
         }
     }

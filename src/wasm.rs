@@ -39,7 +39,13 @@ fn wire(result: Result<Vec<u8>, Error>) -> Vec<u8> {
     }
 }
 
-fn options(role: u8, expire_time: Option<f64>, data: Option<String>, layout: Option<String>, token_type: u8) -> Result<TokenOptions, Error> {
+fn options(
+    role: u8,
+    expire_time: Option<f64>,
+    data: Option<String>,
+    layout: Option<String>,
+    token_type: u8,
+) -> Result<TokenOptions, Error> {
     let role = match role {
         0 => Role::Publisher,
         1 => Role::Subscriber,

@@ -1,4 +1,4 @@
-// Checks: minting never panics, tokens are well formed, one-shot == TokenGenerator, errors never echo the secret.
+// Checks: minting never panics, tokens are well formed, one-shot == TokenGenerator, errors never depend on or echo the secret.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -82,10 +82,13 @@ fuzz_target!(|input: Input| {
                 None => assert!(claims.get("connection_data").is_none()),
             }
         }
-        Err(err) => {
-            if secret.len() >= 8 {
-                assert!(!err.message().contains(secret) && !err.to_string().contains(secret), "error echoes the secret: {err}");
-            }
+        Err(err) if secret.len() >= 8 => {
+            // A plain `!message.contains(secret)` is a false alarm when the secret is a piece of the
+            // fixed wording (the fuzzer found "st be a number i"). The real leak check: the error
+            // (code and text) is identical whatever the non-empty secret, so it cannot carry it.
+            let other = generate_token_at(&key, "another-secret", &session, &options, now, nonce);
+            assert_eq!(Err(err), other, "the error depends on the secret");
         }
+        Err(_) => {}
     }
 });

@@ -1,0 +1,47 @@
+// A short cargo-fuzz run of each target inside `npm test` (the long runs are `npm run fuzz`).
+// Fresh inputs go to a scratch directory so the committed seed corpus stays as it is.
+// Needs nightly Rust (installed on these machines); installs cargo-fuzz when missing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url);
+const TARGETS = { mint: 30, session_id: 15 };
+const quiet = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+};
+
+if (!quiet('rustup', ['toolchain', 'list'])?.includes('nightly')) {
+  console.log(`fuzz: 0 passed, 0 failed, ${Object.keys(TARGETS).length} skipped (SKIP: no nightly Rust toolchain for cargo-fuzz)`);
+  process.exit(0);
+}
+if (quiet('cargo', ['fuzz', '--version']) === null) {
+  console.log('$ cargo install cargo-fuzz');
+  execFileSync('cargo', ['install', 'cargo-fuzz'], { stdio: 'inherit' });
+}
+let passed = 0;
+let failed = 0;
+const scratch = mkdtempSync(join(tmpdir(), 'vvt-fuzz-'));
+for (const [target, seconds] of Object.entries(TARGETS)) {
+  const fresh = join(scratch, target);
+  mkdirSync(fresh);
+  const args = ['+nightly', 'fuzz', 'run', target, fresh, `fuzz/corpus/${target}`, '--', `-max_total_time=${seconds}`, '-print_final_stats=1'];
+  console.log(`$ cargo ${args.join(' ')}`);
+  const result = spawnSync('cargo', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status === 0) {
+    const runs = /stat::number_of_executed_units:\s*(\d+)/.exec(output)?.[1] ?? '?';
+    console.log(`  ${target}: ${runs} executions, no crash`);
+    passed++;
+  } else {
+    failed++;
+    console.log(`  ${target}: FAILED\n${output.split('\n').slice(-40).join('\n')}`);
+  }
+}
+console.log(`fuzz: ${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
