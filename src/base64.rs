@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 const STANDARD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const URL_SAFE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+#[inline(always)]
 fn symbol(alphabet: &[u8; 64], sextet: u32) -> u8 {
     alphabet.get((sextet & 63) as usize).copied().unwrap_or(b'A')
 }
@@ -24,21 +25,19 @@ fn encode_into(out: &mut Vec<u8>, input: &[u8], alphabet: &[u8; 64], pad: bool) 
     let start = out.len();
     // Padding is pre-filled; the loop below overwrites everything else.
     out.resize(start + encoded_len(input.len(), pad), b'=');
-    let Some((body, tail)) = out.get_mut(start..).and_then(|dst| dst.split_at_mut_checked(input.len() / 3 * 4)) else {
-        return;
-    };
-    let chunks = input.chunks_exact(3);
-    let remainder = chunks.remainder();
-    for (quad, chunk) in body.chunks_exact_mut(4).zip(chunks) {
-        if let ([w, x, y, z], &[a, b, c]) = (quad, chunk) {
-            let n = (u32::from(a) << 16) | (u32::from(b) << 8) | u32::from(c);
-            *w = symbol(alphabet, n >> 18);
-            *x = symbol(alphabet, n >> 12);
-            *y = symbol(alphabet, n >> 6);
-            *z = symbol(alphabet, n);
-        }
+    let Some(mut dst) = out.get_mut(start..) else { return };
+    let mut src = input;
+    // Plain loops over fixed-size chunks: this is the hot path, and the size-optimised build does
+    // not inline iterator adapters.
+    loop {
+        let Some((&[a, b, c], rest)) = src.split_first_chunk::<3>() else { break };
+        let Some((quad, tail)) = core::mem::take(&mut dst).split_first_chunk_mut::<4>() else { break };
+        let n = (u32::from(a) << 16) | (u32::from(b) << 8) | u32::from(c);
+        *quad = [symbol(alphabet, n >> 18), symbol(alphabet, n >> 12), symbol(alphabet, n >> 6), symbol(alphabet, n)];
+        src = rest;
+        dst = tail;
     }
-    match (remainder, tail) {
+    match (src, dst) {
         (&[a], [w, x, ..]) => {
             let n = u32::from(a) << 16;
             *w = symbol(alphabet, n >> 18);
