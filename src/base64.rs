@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 const STANDARD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const URL_SAFE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-#[inline(always)]
+#[inline]
 fn symbol(alphabet: &[u8; 64], sextet: u32) -> u8 {
     alphabet.get((sextet & 63) as usize).copied().unwrap_or(b'A')
 }
