@@ -29,8 +29,7 @@ fn encode_into(out: &mut Vec<u8>, input: &[u8], alphabet: &[u8; 64], pad: bool) 
     let mut src = input;
     // Plain loops over fixed-size chunks: this is the hot path, and the size-optimised build does
     // not inline iterator adapters.
-    loop {
-        let Some((&[a, b, c], rest)) = src.split_first_chunk::<3>() else { break };
+    while let Some((&[a, b, c], rest)) = src.split_first_chunk::<3>() {
         let Some((quad, tail)) = core::mem::take(&mut dst).split_first_chunk_mut::<4>() else { break };
         let n = (u32::from(a) << 16) | (u32::from(b) << 8) | u32::from(c);
         *quad = [symbol(alphabet, n >> 18), symbol(alphabet, n >> 12), symbol(alphabet, n >> 6), symbol(alphabet, n)];
