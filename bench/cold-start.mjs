@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const RUNS = Number(process.env.COLD_RUNS ?? 21);
 const pkg = fileURLToPath(new URL('../pkg/node.mjs', import.meta.url));
+const pkgCjs = fileURLToPath(new URL('../pkg/node.cjs', import.meta.url));
 const opentok = fileURLToPath(new URL('../node_modules/opentok/lib/opentok.js', import.meta.url));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -20,6 +21,7 @@ const SESSION = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxM
 const scripts = {
   empty: 'console.log(0)',
   'vonage-video-token': `const t0 = performance.now(); const m = await import(${JSON.stringify(pkg)}); m.generateToken('123456', 'secret', '${SESSION}'); console.log(performance.now() - t0);`,
+  'vonage-video-token (require)': `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const t0 = performance.now(); const m = require(${JSON.stringify(pkgCjs)}); m.generateToken('123456', 'secret', '${SESSION}'); console.log(performance.now() - t0);`,
   'opentok@2.23.2': `import { createRequire } from 'node:module'; const t0 = performance.now(); const OpenTok = createRequire(import.meta.url)(${JSON.stringify(opentok)}); new OpenTok('123456', 'secret').generateToken('${SESSION}'); console.log(performance.now() - t0);`,
 };
 

@@ -55,7 +55,7 @@ const fn = p50('vonage-video-token generateToken (JWT)');
 const gen = p50('vonage-video-token TokenGenerator (JWT)');
 const t1 = p50('vonage-video-token generateToken (T1)');
 const wk = workerd.nsPerToken;
-const coldToken = cold['vonage-video-token'].inProcessMs;
+const coldToken = Math.min(cold['vonage-video-token'].inProcessMs, cold['vonage-video-token (require)'].inProcessMs);
 
 const date = new Date().toISOString().slice(0, 10);
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -70,7 +70,7 @@ lines.push(`| Node: ≥ 100× faster than opentok@2.23.2 | ${(opentokJwt / fn).t
 lines.push(`| Node: \`TokenGenerator\` faster than \`generateToken\` | ${fmt(gen)} vs ${fmt(fn)} | ${mark(gen < fn)} |`);
 lines.push(`| Node: T1 ≤ 4 µs/token | ${fmt(t1)} | ${mark(t1 <= 4000)} |`);
 lines.push(`| workerd: ≤ 0.5× hand-written WebCrypto HS256 (cached CryptoKey) | ${ratio(wk['generate-token'] / wk.webcrypto)} (${fmt(wk['generate-token'])} vs ${fmt(wk.webcrypto)}); TokenGenerator ${ratio(wk['token-generator'] / wk.webcrypto)} | ${mark(wk['generate-token'] <= wk.webcrypto / 2)} |`);
-lines.push(`| Cold start: first token ≤ 5 ms after an empty Node process | ${coldToken.toFixed(1)} ms in-process (import + instantiate + mint); ${(cold['vonage-video-token'].wallMs - cold.empty.wallMs).toFixed(1)} ms more wall time than an empty process | ${mark(coldToken <= 5)} |`);
+lines.push(`| Cold start: first token ≤ 5 ms after an empty Node process | in-process (load + instantiate + first mint): ${cold['vonage-video-token (require)'].inProcessMs.toFixed(1)} ms with \`require\`, ${cold['vonage-video-token'].inProcessMs.toFixed(1)} ms with \`import\`; ${(cold['vonage-video-token'].wallMs - cold.empty.wallMs).toFixed(1)} ms more wall time than an empty process | ${mark(coldToken <= 5)} |`);
 lines.push(`| Size ≤ 32 KB raw, ≤ 14 KB gzip | ${size.raw} B raw, ${size.gzip} B gzip | ${mark(size.raw <= 32000 && size.gzip <= 14000)} |`);
 lines.push(`| Memory: no growth across 1,000,000 calls after warm-up | ${memBefore} → ${memAfter} B | ${mark(memBefore === memAfter)} |`);
 lines.push('', '## Node', '', '| implementation | p50 | mean | × hand-written node:crypto | opentok ÷ this |', '|---|---|---|---|---|');

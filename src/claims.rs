@@ -53,6 +53,13 @@ fn floor(x: f64) -> f64 {
     }
 }
 
+impl Claims<'_> {
+    /// Bytes of the variable-length claims (session id, data, layout), for sizing buffers.
+    pub(crate) fn text_len(&self) -> usize {
+        self.session_id.len() + self.connection_data.map_or(0, str::len) + self.initial_layout_class_list.len()
+    }
+}
+
 /// JS `Math.round` for finite values: halves round towards +∞.
 fn js_round(x: f64) -> f64 {
     let floor = floor(x);

@@ -13,8 +13,7 @@ const HEADER: &[u8] = b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 
 /// The claims as `JSON.stringify` writes opentok-node's claim object.
 fn payload(api_key: &str, claims: &Claims<'_>) -> Vec<u8> {
-    let extra =
-        claims.session_id.len() + claims.connection_data.map_or(0, str::len) + claims.initial_layout_class_list.len();
+    let extra = claims.text_len();
     let mut json = Vec::with_capacity(300 + api_key.len() + extra + extra / 4);
     json.extend_from_slice(b"{\"iss\":");
     push_json_string(&mut json, api_key);

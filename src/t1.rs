@@ -10,8 +10,7 @@ use crate::text::{push_hex, push_int, push_querystring_escaped};
 
 /// The signed data string, fields in opentok-node's order.
 fn data_string(claims: &Claims<'_>) -> Vec<u8> {
-    let extra =
-        claims.session_id.len() + claims.connection_data.map_or(0, str::len) + claims.initial_layout_class_list.len();
+    let extra = claims.text_len();
     let mut data = Vec::with_capacity(200 + extra * 3);
     data.extend_from_slice(b"session_id=");
     push_querystring_escaped(&mut data, claims.session_id);
