@@ -1,5 +1,6 @@
-// WebAssembly memory must reach a steady state: after warm-up it does not grow across a million
-// tokens, and huge inputs grow it once, not once per call.
+// Long runs in one instance: WebAssembly memory reaches a steady state (it does not grow across a
+// million calls after warm-up, and huge inputs grow it once, not once per call), and a million
+// tokens carry a million distinct nonces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { packageEntry } from './package-path.mjs';
@@ -50,4 +51,17 @@ test('generators created and freed in a loop do not leak', () => {
   const before = wasmMemoryBytes();
   for (let i = 0; i < 100_000; i++) new TokenGenerator(KEY, SECRET).free();
   assert.equal(wasmMemoryBytes(), before);
+});
+
+test('1,000,000 tokens carry 1,000,000 distinct nonces', () => {
+  const generator = new TokenGenerator(KEY, SECRET);
+  const nonces = new Set();
+  const pattern = /"nonce":([^,]+),/;
+  for (let i = 0; i < 1_000_000; i++) {
+    const token = generator.generateToken(SESSION);
+    const payload = Buffer.from(token.slice(token.indexOf('.') + 1, token.lastIndexOf('.')), 'base64url').toString();
+    nonces.add(pattern.exec(payload)[1]);
+  }
+  generator.free();
+  assert.equal(nonces.size, 1_000_000);
 });
