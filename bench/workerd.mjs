@@ -21,7 +21,7 @@ export async function benchWorkerd() {
   const started = Date.now();
   const child = spawn(wrangler, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT)], {
     cwd: fileURLToPath(new URL('worker/', import.meta.url)), stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });
   try {
     for (;;) {

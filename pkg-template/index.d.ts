@@ -5,6 +5,13 @@
  * @packageDocumentation
  */
 
+declare global {
+  interface SymbolConstructor {
+    /** `Symbol.dispose` (explicit resource management), declared here for older `lib` settings. */
+    readonly dispose: unique symbol;
+  }
+}
+
 /** The role a client gets in the session. */
 export type Role = 'publisher' | 'subscriber' | 'moderator' | 'publisheronly';
 

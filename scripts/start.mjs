@@ -22,7 +22,7 @@ if (!existsSync(new URL('.dev.vars', example))) copyFileSync(new URL('.dev.vars.
 
 const wrangler = spawn(fileURLToPath(new URL('node_modules/.bin/wrangler', root)),
   ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT)],
-  { cwd: example, stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  { cwd: example, stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } });
 wrangler.stdout.pipe(process.stdout);
 wrangler.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => wrangler.kill(signal));

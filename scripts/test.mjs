@@ -75,7 +75,7 @@ async function main() {
   await step('cargo test', 'cargo', ['test', '--quiet'], { count: 'cargo' });
   await step('node tests', 'node', ['--test', '--test-reporter=tap', 'tests/js/node/'], { count: 'node' });
   await step('fuzz smoke (cargo-fuzz)', 'node', ['scripts/fuzz-smoke.mjs'], { count: 'plain' });
-  await step('packaging (every runtime, from the packed tarball)', 'node', ['tests/packaging/run.mjs'], { count: 'plain', env: { WRANGLER_SEND_METRICS: 'false' } });
+  await step('packaging (every runtime, from the packed tarball)', 'node', ['tests/packaging/run.mjs'], { count: 'plain', env: { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } });
 }
 
 await main();
