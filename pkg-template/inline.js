@@ -1,4 +1,4 @@
-// Deno, browsers, Vercel Edge and any other ES runtime: the module's bytes are inlined.
+// Deno, browsers and any other ES runtime that compiles WebAssembly from bytes: the module is inlined.
 import wasmBytes from './lib/wasm-inline.js';
 import { initSync } from './lib/glue.js';
 

@@ -195,11 +195,13 @@ pub fn generate_token_at(
     check_api_key(api_key)?;
     check_api_secret(api_secret)?;
     check_nonce(nonce)?;
-    mint(api_key, api_secret, session_id, options, now_ms, js_number(&mut ryu_js::Buffer::new(), nonce))
+    mint_checked(api_key, api_secret, session_id, options, now_ms, js_number(&mut ryu_js::Buffer::new(), nonce))
         .map(ascii_string)
 }
 
 /// As [`generate_token_at`], with the nonce already written as JS writes it; the token's ASCII bytes.
+/// (The WebAssembly boundary's entry point: its JS layer formats the nonce.)
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn mint(
     api_key: &str,
     api_secret: &str,
@@ -210,6 +212,18 @@ pub(crate) fn mint(
 ) -> Result<Vec<u8>, Error> {
     check_api_key(api_key)?;
     check_api_secret(api_secret)?;
+    mint_checked(api_key, api_secret, session_id, options, now_ms, nonce)
+}
+
+/// Mints once the credentials have been checked.
+fn mint_checked(
+    api_key: &str,
+    api_secret: &str,
+    session_id: &str,
+    options: &TokenOptions,
+    now_ms: f64,
+    nonce: &str,
+) -> Result<Vec<u8>, Error> {
     check_owner(session_id, api_key)?;
     let claims = Claims::new(session_id, options, now_ms, nonce)?;
     Ok(match options.token_type {

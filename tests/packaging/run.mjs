@@ -51,7 +51,7 @@ function record(result) {
         if (sig !== createHmac('sha1', SECRET).update(data).digest('hex')) throw new Error('bad T1 signature');
       } else {
         const claims = jwt.verify(token, SECRET, { algorithms: ['HS256'] });
-        if (claims.session_id !== SESSION && claims.iss !== KEY) throw new Error('unexpected claims');
+        if (claims.session_id !== SESSION || claims.iss !== KEY) throw new Error('unexpected claims');
       }
     } catch (err) {
       tokenFailures.push(`token ${token.slice(0, 40)}…: ${err.message}`);
