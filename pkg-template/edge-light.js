@@ -2,6 +2,7 @@
 // WebAssembly.Module (the edge runtime does not compile WebAssembly from bytes at run time).
 import wasmModule from './lib/vonage_video_token_bg.wasm?module';
 import { initSync } from './lib/glue.js';
+import { attach } from './lib/boundary.js';
 
-initSync({ module: wasmModule });
+attach(initSync({ module: wasmModule }));
 export { generateToken, TokenGenerator, TokenError } from './lib/api.js';

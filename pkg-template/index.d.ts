@@ -30,7 +30,7 @@ export interface TokenOptions {
   /** Connection metadata every client in the session can read; at most 1000 UTF-16 code units. */
   data?: string;
   /** Layout classes for the client's streams: an array (joined with spaces) or a string; at most 1024 code units joined. */
-  initialLayoutClassList?: string[] | string;
+  initialLayoutClassList?: readonly string[] | string;
   /** Token format. Default `'JWT'`. */
   tokenType?: TokenType;
 }
@@ -48,6 +48,8 @@ export type TokenErrorCode =
   | 'ERR_INVALID_DATA'
   | 'ERR_INVALID_LAYOUT_CLASS_LIST'
   | 'ERR_INVALID_TOKEN_TYPE'
+  | 'ERR_INVALID_CLOCK'
+  | 'ERR_INVALID_NONCE'
   | 'ERR_NO_RANDOMNESS'
   | 'ERR_GENERATOR_FREED';
 
@@ -85,15 +87,22 @@ export declare class TokenError extends Error {
  * `generateToken` (JWT by default, or `T1` with `tokenType: 'T1'`). Reads the clock and draws a
  * nonce from `crypto.getRandomValues` on every call; synchronous.
  *
- * @param apiKey - The project's API key: a positive integer or a string of ASCII digits.
- * @param apiSecret - The project's API secret (non-empty).
- * @param sessionId - A session id of that project (its embedded API key must equal `apiKey`).
+ * Checks, in this order: the JavaScript types of the arguments and options, the role and token
+ * type names and lone surrogates; then whether `crypto.getRandomValues` is there; then the values,
+ * in argument order (`apiKey`, `apiSecret`, `sessionId`, the clock, `expireTime`, `data`,
+ * `initialLayoutClassList`). The first problem found is thrown.
+ *
+ * @param apiKey - The project's API key: a positive safe integer or a string of 1 to 64 ASCII digits.
+ * @param apiSecret - The project's API secret: 1 to 1024 UTF-16 code units.
+ * @param sessionId - A session id of that project (its embedded API key must equal `apiKey`), at
+ *   most 1024 UTF-16 code units.
  * @param options - Role, expiry, connection data, layout classes and token type.
  * @returns The token to hand to the client.
  * @throws {TokenError} `ERR_INVALID_API_KEY`, `ERR_INVALID_API_SECRET`, `ERR_INVALID_SESSION_ID`,
  *   `ERR_SESSION_KEY_MISMATCH`, `ERR_INVALID_OPTIONS`, `ERR_UNKNOWN_OPTION`, `ERR_INVALID_ROLE`,
  *   `ERR_INVALID_EXPIRE_TIME`, `ERR_INVALID_DATA`, `ERR_INVALID_LAYOUT_CLASS_LIST`,
- *   `ERR_INVALID_TOKEN_TYPE`, or `ERR_NO_RANDOMNESS` when `crypto.getRandomValues` is missing.
+ *   `ERR_INVALID_TOKEN_TYPE`, `ERR_INVALID_CLOCK` when `Date.now()` reads before 1970 (fake
+ *   timers), or `ERR_NO_RANDOMNESS` when `crypto.getRandomValues` is missing.
  *
  * @example
  * ```ts
@@ -126,8 +135,8 @@ export declare function generateToken(
  */
 export declare class TokenGenerator {
   /**
-   * @param apiKey - The project's API key: a positive integer or a string of ASCII digits.
-   * @param apiSecret - The project's API secret (non-empty).
+   * @param apiKey - The project's API key: a positive safe integer or a string of 1 to 64 ASCII digits.
+   * @param apiSecret - The project's API secret: 1 to 1024 UTF-16 code units.
    * @throws {TokenError} `ERR_INVALID_API_KEY`, `ERR_INVALID_API_SECRET`.
    */
   constructor(apiKey: string | number, apiSecret: string);
@@ -138,11 +147,15 @@ export declare class TokenGenerator {
    *
    * @param sessionId - A session id of this project.
    * @param options - Role, expiry, connection data, layout classes and token type.
-   * @throws {TokenError} The session and option codes of {@link generateToken}, `ERR_NO_RANDOMNESS`,
-   *   or `ERR_GENERATOR_FREED` after `free()`.
+   * @throws {TokenError} The session, option and clock codes of {@link generateToken},
+   *   `ERR_NO_RANDOMNESS`, or `ERR_GENERATOR_FREED` after `free()` (also when the method is called
+   *   without its generator, as `const { generateToken } = generator` would).
    */
   generateToken(sessionId: string, options?: TokenOptions | null): string;
-  /** Zeroes the key material in WebAssembly memory. Later calls throw `ERR_GENERATOR_FREED`. */
+  /**
+   * Zeroes the key material in WebAssembly memory. Later calls throw `ERR_GENERATOR_FREED`;
+   * calling `free()` again does nothing.
+   */
   free(): void;
   /** Same as `free()`, for `using tokens = new TokenGenerator(...)`. */
   [Symbol.dispose](): void;

@@ -1,4 +1,4 @@
-// Node (import): the CommonJS entry, so `import` and `require` share one module instance.
-import api from './node.cjs';
+// Node (import): the CommonJS module, so `import` and `require` share one module instance.
+import node from './lib/node.cjs';
 
-export const { generateToken, TokenGenerator, TokenError } = api;
+export const { generateToken, TokenGenerator, TokenError } = node;

@@ -1,3 +1,3 @@
 import './workerd.js';
 
-export { generateTokenAt, generatorTokenAt, wasmMemoryBytes } from './lib/api.js';
+export { generateTokenAt, generatorTokenAt, wasmMemoryBytes, wasmMemoryCopy } from './lib/testing.js';

@@ -1,4 +1,4 @@
 'use strict';
-require('./node.cjs');
-const { generateTokenAt, generatorTokenAt, wasmMemoryBytes } = require('./lib/api.cjs');
-module.exports = { generateTokenAt, generatorTokenAt, wasmMemoryBytes };
+const { generateTokenAt, generatorTokenAt, wasmMemoryBytes, wasmMemoryCopy } = require('./lib/node.cjs');
+
+module.exports = { generateTokenAt, generatorTokenAt, wasmMemoryBytes, wasmMemoryCopy };

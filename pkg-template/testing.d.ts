@@ -20,7 +20,9 @@ export interface FixedInputs {
  * @param apiSecret - The project's API secret.
  * @param sessionId - A session id of that project.
  * @param options - Token options.
- * @throws {TokenError} The codes of `generateToken`; `ERR_INVALID_OPTIONS` for a bad `fixed`.
+ * @throws {TokenError} The codes of `generateToken`; for a bad `fixed`: `ERR_INVALID_OPTIONS` (not an
+ *   object), `ERR_INVALID_CLOCK` (`now` not a number from 0 to 8.64e15) or `ERR_INVALID_NONCE`
+ *   (`nonce` not a number in [0, 1)).
  *
  * @example
  * ```ts
@@ -72,3 +74,17 @@ export declare function generatorTokenAt(
  * ```
  */
 export declare function wasmMemoryBytes(): number;
+
+/**
+ * A copy of this runtime's WebAssembly memory for the package: lets tests check what it holds
+ * (for instance that no key material is left after a call or after `TokenGenerator#free()`).
+ *
+ * @returns The bytes of linear memory.
+ *
+ * @example
+ * ```ts
+ * import { wasmMemoryCopy } from 'vonage-video-token/testing';
+ * const memory = wasmMemoryCopy();
+ * ```
+ */
+export declare function wasmMemoryCopy(): Uint8Array;

@@ -1,3 +1,3 @@
-import api from './testing.cjs';
+import node from './lib/node.cjs';
 
-export const { generateTokenAt, generatorTokenAt, wasmMemoryBytes } = api;
+export const { generateTokenAt, generatorTokenAt, wasmMemoryBytes, wasmMemoryCopy } = node;

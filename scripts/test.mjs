@@ -1,11 +1,13 @@
-// `npm test`: installs what is missing, builds once, then runs every suite and prints one
-// closing line with the totals. Steps: npm ci, build, Rust lints and tests, Node tests, packaging.
+// `npm test`: installs what is missing, builds once, then runs every test group and prints one
+// closing line with the totals. `node scripts/test.mjs <group>…` (or `npm run test:<group>`)
+// runs only the groups named; groups that need the built package build it first.
 import { spawn } from 'node:child_process';
 import { needsInstall } from './setup.mjs';
 
 const root = new URL('..', import.meta.url);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+const QUIET_WRANGLER = { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 
 /** Runs a command, streaming its output, and returns { code, output }. */
 function run(cmd, args, env = {}) {
@@ -39,7 +41,7 @@ const counters = {
   },
   plain(output) {
     const c = { passed: 0, failed: 0, skipped: 0 };
-    for (const m of output.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/gm)) {
+    for (const m of output.matchAll(/^(?:[\w-]+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/gm)) {
       c.passed += Number(m[1]);
       c.failed += Number(m[2]);
       c.skipped += Number(m[3] ?? 0);
@@ -63,19 +65,51 @@ async function step(name, cmd, args, { count, env } = {}) {
   return code === 0;
 }
 
+const WASM = ['--target', 'wasm32-unknown-unknown', '-p', 'vonage-video-token-wasm'];
+
+/** The test groups, in the order `npm test` runs them; `build` says whether a group needs pkg/. */
+const GROUPS = {
+  rust: {
+    build: false,
+    steps: async () => {
+      await step('cargo fmt --check', 'cargo', ['fmt', '--all', '--check']);
+      await step('cargo clippy (crate, all targets)', 'cargo', ['clippy', '--quiet', '--all-targets', '--', '-D', 'warnings']);
+      await step('cargo clippy (crate, no_std)', 'cargo', ['clippy', '--quiet', '--lib', '--no-default-features', '--', '-D', 'warnings']);
+      await step('cargo clippy (wasm32 binding)', 'cargo', ['clippy', '--quiet', ...WASM, '--', '-D', 'warnings']);
+      await step('cargo doc', 'cargo', ['doc', '--quiet', '--no-deps'], { env: { RUSTDOCFLAGS: '-D warnings' } });
+      await step('cargo test', 'cargo', ['test', '--quiet'], { count: 'cargo' });
+    },
+  },
+  node: {
+    build: true,
+    steps: () => step('node tests', 'node', ['--test', '--test-reporter=tap', 'tests/js/node/'], { count: 'node' }),
+  },
+  downstream: {
+    build: true,
+    steps: () => step('downstream Rust app on wasm32', 'node', ['tests/downstream/run.mjs'], { count: 'plain' }),
+  },
+  fuzz: {
+    build: false,
+    steps: () => step('fuzz smoke (cargo-fuzz)', 'node', ['scripts/fuzz-smoke.mjs'], { count: 'plain' }),
+  },
+  packaging: {
+    build: true,
+    steps: () => step('packaging (every runtime, from the packed tarball)', 'node', ['tests/packaging/run.mjs'], { count: 'plain', env: QUIET_WRANGLER }),
+  },
+};
+
 async function main() {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((name) => !(name in GROUPS));
+  if (unknown.length) throw new Error(`unknown test group ${unknown.join(', ')}; groups: ${Object.keys(GROUPS).join(', ')}`);
+  const groups = names.length ? names : Object.keys(GROUPS);
   if (needsInstall()) {
     if (!(await step('npm ci', 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']))) return;
   }
-  if (!(await step('build', 'node', ['scripts/build.mjs']))) return;
-  await step('cargo fmt --check', 'cargo', ['fmt', '--check']);
-  await step('cargo clippy (native, all targets)', 'cargo', ['clippy', '--quiet', '--all-targets', '--', '-D', 'warnings']);
-  await step('cargo clippy (wasm32 module)', 'cargo', ['clippy', '--quiet', '--target', 'wasm32-unknown-unknown', '--lib', '--no-default-features', '--', '-D', 'warnings']);
-  await step('cargo doc', 'cargo', ['doc', '--quiet', '--no-deps'], { env: { RUSTDOCFLAGS: '-D warnings' } });
-  await step('cargo test', 'cargo', ['test', '--quiet'], { count: 'cargo' });
-  await step('node tests', 'node', ['--test', '--test-reporter=tap', 'tests/js/node/'], { count: 'node' });
-  await step('fuzz smoke (cargo-fuzz)', 'node', ['scripts/fuzz-smoke.mjs'], { count: 'plain' });
-  await step('packaging (every runtime, from the packed tarball)', 'node', ['tests/packaging/run.mjs'], { count: 'plain', env: { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } });
+  if (groups.some((name) => GROUPS[name].build)) {
+    if (!(await step('build', 'node', ['scripts/build.mjs']))) return;
+  }
+  for (const name of groups) await GROUPS[name].steps();
 }
 
 await main();

@@ -75,28 +75,41 @@ fn sextet(symbol: u8) -> Option<u32> {
 }
 
 /// Decodes base64 written in either alphabet (or a mix, as session ids are), with or without
-/// `=` padding. Unused low bits of the last symbol are ignored, as Node does.
-/// Returns `None` for any other symbol, misplaced padding, or an impossible length.
-pub(crate) fn decode_lenient_alphabet(input: &[u8]) -> Option<Vec<u8>> {
-    let body = input.strip_suffix(b"==").or_else(|| input.strip_suffix(b"=")).unwrap_or(input);
-    if input.len() != body.len() && input.len() % 4 != 0 {
-        return None;
+/// `=` padding, one byte at a time and without allocating. Unused low bits of the last symbol
+/// are ignored, as Node does.
+pub(crate) struct Decoder<'a> {
+    symbols: core::slice::Iter<'a, u8>,
+    acc: u32,
+    bits: u32,
+}
+
+impl<'a> Decoder<'a> {
+    /// A decoder for `input`, or `None` for misplaced padding or an impossible length.
+    pub(crate) fn new(input: &'a [u8]) -> Option<Self> {
+        let body = input.strip_suffix(b"==").or_else(|| input.strip_suffix(b"=")).unwrap_or(input);
+        if (input.len() != body.len() && input.len() % 4 != 0) || body.len() % 4 == 1 {
+            return None;
+        }
+        Some(Self { symbols: body.iter(), acc: 0, bits: 0 })
     }
-    if body.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(body.len() / 4 * 3 + 2);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    for &symbol in body {
-        acc = (acc << 6) | sextet(symbol)?;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((acc >> bits) & 0xff) as u8);
+}
+
+impl Iterator for Decoder<'_> {
+    /// The next byte, or `Some(None)` at a symbol outside both alphabets.
+    type Item = Option<u8>;
+
+    fn next(&mut self) -> Option<Option<u8>> {
+        loop {
+            let symbol = *self.symbols.next()?;
+            let Some(value) = sextet(symbol) else { return Some(None) };
+            self.acc = (self.acc << 6) | value;
+            self.bits += 6;
+            if self.bits >= 8 {
+                self.bits -= 8;
+                return Some(Some(((self.acc >> self.bits) & 0xff) as u8));
+            }
         }
     }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -108,6 +121,10 @@ mod tests {
         let mut s = Vec::new();
         encode_standard(&mut s, input);
         String::from_utf8(s).unwrap_or_default()
+    }
+
+    fn decode(input: &[u8]) -> Option<Vec<u8>> {
+        Decoder::new(input)?.collect()
     }
 
     fn url(input: &[u8]) -> String {
@@ -130,9 +147,9 @@ mod tests {
         for (raw, encoded) in cases {
             assert_eq!(std(raw), encoded);
             assert_eq!(url(raw), encoded.trim_end_matches('='));
-            assert_eq!(decode_lenient_alphabet(encoded.as_bytes()).as_deref(), Some(raw));
+            assert_eq!(decode(encoded.as_bytes()).as_deref(), Some(raw));
             let unpadded = encoded.trim_end_matches('=');
-            assert_eq!(decode_lenient_alphabet(unpadded.as_bytes()).as_deref(), Some(raw));
+            assert_eq!(decode(unpadded.as_bytes()).as_deref(), Some(raw));
         }
     }
 
@@ -140,14 +157,14 @@ mod tests {
     fn alphabets_differ_only_in_two_symbols() {
         assert_eq!(std(&[0xfb, 0xff]), "+/8=");
         assert_eq!(url(&[0xfb, 0xff]), "-_8");
-        assert_eq!(decode_lenient_alphabet(b"-_8").as_deref(), Some(&[0xfb, 0xff][..]));
-        assert_eq!(decode_lenient_alphabet(b"+/8=").as_deref(), Some(&[0xfb, 0xff][..]));
+        assert_eq!(decode(b"-_8").as_deref(), Some(&[0xfb, 0xff][..]));
+        assert_eq!(decode(b"+/8=").as_deref(), Some(&[0xfb, 0xff][..]));
     }
 
     #[test]
     fn rejects_malformed_input() {
         for bad in [&b"Zg="[..], b"Z", b"Zm9vY", b"Zm 9v", b"Zm9v!", b"=Zm9", b"Zg===", b"Z=g="] {
-            assert_eq!(decode_lenient_alphabet(bad), None, "{:?}", core::str::from_utf8(bad));
+            assert_eq!(decode(bad), None, "{:?}", core::str::from_utf8(bad));
         }
     }
 }

@@ -1,4 +1,6 @@
-//! The error type: one variant per stable error code.
+//! Errors: a stable code per kind of problem, a reason per message. This file is the one source
+//! of the codes and of every message, the JavaScript package's included (its `lib/messages.js`
+//! is generated from the table below and checked against it by the tests).
 
 use core::fmt;
 
@@ -9,17 +11,18 @@ use core::fmt;
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
-    /// `ERR_INVALID_API_KEY`: the API key is not a positive integer / string of ASCII digits.
+    /// `ERR_INVALID_API_KEY`: the API key is not a non-empty string of ASCII digits, or is too long.
     InvalidApiKey,
-    /// `ERR_INVALID_API_SECRET`: the API secret is empty (or not a string, in JavaScript).
+    /// `ERR_INVALID_API_SECRET`: the API secret is empty or too long.
     InvalidApiSecret,
-    /// `ERR_INVALID_SESSION_ID`: the session id is empty or does not decode.
+    /// `ERR_INVALID_SESSION_ID`: the session id does not decode, or is too long.
     InvalidSessionId,
     /// `ERR_SESSION_KEY_MISMATCH`: the session id belongs to another API key.
     SessionKeyMismatch,
-    /// `ERR_INVALID_OPTIONS`: the options argument is not a plain object, or could not be read.
+    /// `ERR_INVALID_OPTIONS`: JavaScript only: the options argument is not a plain object, or
+    /// reading it threw. Rust's typed [`TokenOptions`](crate::TokenOptions) cannot be malformed this way.
     InvalidOptions,
-    /// `ERR_UNKNOWN_OPTION`: the options object has a key this library does not know.
+    /// `ERR_UNKNOWN_OPTION`: JavaScript only: the options object has a key this library does not know.
     UnknownOption,
     /// `ERR_INVALID_ROLE`: the role is not one of the four roles.
     InvalidRole,
@@ -31,14 +34,37 @@ pub enum ErrorCode {
     InvalidLayoutClassList,
     /// `ERR_INVALID_TOKEN_TYPE`: the token type is neither `JWT` nor `T1`.
     InvalidTokenType,
+    /// `ERR_INVALID_CLOCK`: the clock reading is not a time from 1970 to the largest JS `Date`.
+    InvalidClock,
+    /// `ERR_INVALID_NONCE`: a given nonce is not a number in `[0, 1)`.
+    InvalidNonce,
     /// `ERR_NO_RANDOMNESS`: no cryptographically secure random source is available.
     NoRandomness,
-    /// `ERR_GENERATOR_FREED`: a JavaScript `TokenGenerator` was used after `free()`.
-    /// (Rust's ownership rules make this impossible natively.)
+    /// `ERR_GENERATOR_FREED`: JavaScript only: a `TokenGenerator` was used after `free()`, or one
+    /// of its methods was called without it. (Rust's ownership rules make this impossible natively.)
     GeneratorFreed,
 }
 
 impl ErrorCode {
+    /// Every code, in declaration order.
+    pub const ALL: &'static [ErrorCode] = &[
+        Self::InvalidApiKey,
+        Self::InvalidApiSecret,
+        Self::InvalidSessionId,
+        Self::SessionKeyMismatch,
+        Self::InvalidOptions,
+        Self::UnknownOption,
+        Self::InvalidRole,
+        Self::InvalidExpireTime,
+        Self::InvalidData,
+        Self::InvalidLayoutClassList,
+        Self::InvalidTokenType,
+        Self::InvalidClock,
+        Self::InvalidNonce,
+        Self::NoRandomness,
+        Self::GeneratorFreed,
+    ];
+
     /// The stable string code, e.g. `"ERR_INVALID_ROLE"`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -54,6 +80,8 @@ impl ErrorCode {
             Self::InvalidData => "ERR_INVALID_DATA",
             Self::InvalidLayoutClassList => "ERR_INVALID_LAYOUT_CLASS_LIST",
             Self::InvalidTokenType => "ERR_INVALID_TOKEN_TYPE",
+            Self::InvalidClock => "ERR_INVALID_CLOCK",
+            Self::InvalidNonce => "ERR_INVALID_NONCE",
             Self::NoRandomness => "ERR_NO_RANDOMNESS",
             Self::GeneratorFreed => "ERR_GENERATOR_FREED",
         }
@@ -66,94 +94,160 @@ impl fmt::Display for ErrorCode {
     }
 }
 
-/// Why a token could not be minted: one variant per distinct message.
-///
-/// Errors carry this rather than the message text, so a build that never prints messages
-/// (the WebAssembly module: its JS layer writes its own) does not contain them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reason {
-    ApiKey,
-    ApiSecret,
-    SessionId,
-    SessionKeyMismatch,
-    Clock,
-    Nonce,
-    Role,
-    ExpireBeforeCreation,
-    ExpireTooLate,
-    DataTooLong,
-    LayoutTooLong,
-    TokenType,
-    #[cfg_attr(not(feature = "std"), allow(dead_code))]
-    NoRandomness,
+/// Declares [`ErrorReason`]: each variant with its code, its message in Rust's names and its
+/// message in the JavaScript API's names. Messages are fixed text: none quotes an input.
+macro_rules! reasons {
+    ($($(#[$doc:meta])* $variant:ident => $code:ident, $rust:literal, $js:literal;)*) => {
+        /// Why a value was rejected: one variant per message. Several reasons share an
+        /// [`ErrorCode`]; match on the code to branch, on the reason to explain.
+        #[non_exhaustive]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum ErrorReason {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ErrorReason {
+            /// Every reason, in declaration order (`reason as u8` is its index here).
+            pub const ALL: &'static [ErrorReason] = &[$(Self::$variant),*];
+
+            /// The stable code this reason reports.
+            #[must_use]
+            pub const fn code(self) -> ErrorCode {
+                match self { $(Self::$variant => ErrorCode::$code,)* }
+            }
+
+            /// The message, naming the argument as the Rust API does.
+            #[must_use]
+            pub const fn message(self) -> &'static str {
+                match self { $(Self::$variant => $rust,)* }
+            }
+
+            /// The message, naming the argument as the JavaScript API does.
+            #[cfg(test)]
+            pub(crate) const fn js_message(self) -> &'static str {
+                match self { $(Self::$variant => $js,)* }
+            }
+        }
+    };
 }
 
-impl Reason {
-    const fn code(self) -> ErrorCode {
-        match self {
-            Self::ApiKey => ErrorCode::InvalidApiKey,
-            Self::ApiSecret => ErrorCode::InvalidApiSecret,
-            Self::SessionId => ErrorCode::InvalidSessionId,
-            Self::SessionKeyMismatch => ErrorCode::SessionKeyMismatch,
-            Self::Clock | Self::Nonce => ErrorCode::InvalidOptions,
-            Self::Role => ErrorCode::InvalidRole,
-            Self::ExpireBeforeCreation | Self::ExpireTooLate => ErrorCode::InvalidExpireTime,
-            Self::DataTooLong => ErrorCode::InvalidData,
-            Self::LayoutTooLong => ErrorCode::InvalidLayoutClassList,
-            Self::TokenType => ErrorCode::InvalidTokenType,
-            Self::NoRandomness => ErrorCode::NoRandomness,
-        }
-    }
+reasons! {
+    /// The API key is empty or has a character other than an ASCII digit.
+    ApiKey => InvalidApiKey,
+        "api_key must be a non-empty string of ASCII digits",
+        "apiKey must be a positive safe integer or a non-empty string of ASCII digits";
+    /// The API key is longer than [`MAX_API_KEY_LENGTH`](crate::MAX_API_KEY_LENGTH).
+    ApiKeyTooLong => InvalidApiKey,
+        "api_key must be at most 64 characters long",
+        "apiKey must be at most 64 characters long";
+    /// The API secret is empty.
+    ApiSecret => InvalidApiSecret,
+        "api_secret must not be empty",
+        "apiSecret must be a non-empty string";
+    /// The API secret is longer than [`MAX_API_SECRET_LENGTH`](crate::MAX_API_SECRET_LENGTH).
+    ApiSecretTooLong => InvalidApiSecret,
+        "api_secret must be at most 1024 UTF-16 code units long",
+        "apiSecret must be at most 1024 UTF-16 code units long";
+    /// The session id does not decode to `~`-separated fields with a non-empty second field.
+    SessionId => InvalidSessionId,
+        "session_id must be a Vonage Video session id: a 2-character prefix, then base64 of '~'-separated fields",
+        "sessionId must be a Vonage Video session id: a 2-character prefix, then base64 of '~'-separated fields";
+    /// The session id is longer than [`MAX_SESSION_ID_LENGTH`](crate::MAX_SESSION_ID_LENGTH).
+    SessionIdTooLong => InvalidSessionId,
+        "session_id must be at most 1024 UTF-16 code units long",
+        "sessionId must be at most 1024 UTF-16 code units long";
+    /// The session id names another API key.
+    SessionKeyMismatch => SessionKeyMismatch,
+        "session_id belongs to a different API key than api_key",
+        "sessionId belongs to a different API key than apiKey";
+    /// The role is not one of the four role names.
+    Role => InvalidRole,
+        "role must be 'publisher', 'subscriber', 'moderator' or 'publisheronly'",
+        "options.role must be 'publisher', 'subscriber', 'moderator' or 'publisheronly'";
+    /// The expire time is not finite, or is before the token's creation time once rounded.
+    ExpireBeforeCreation => InvalidExpireTime,
+        "expire_time must be a finite Unix time in seconds that is not before the token's creation time",
+        "options.expireTime must be a finite Unix time in seconds (or a Date) that is not before the token's creation time";
+    /// The expire time is more than 30 days after the token's creation time.
+    ExpireTooLate => InvalidExpireTime,
+        "expire_time must be at most 30 days after the token's creation time (it is in seconds, not milliseconds)",
+        "options.expireTime must be at most 30 days after the token's creation time (it is in seconds, not milliseconds)";
+    /// The connection data is longer than [`MAX_DATA_LENGTH`](crate::MAX_DATA_LENGTH).
+    DataTooLong => InvalidData,
+        "data must be at most 1000 UTF-16 code units long",
+        "options.data must be at most 1000 UTF-16 code units long";
+    /// The connection data has a lone surrogate (only a JavaScript string can).
+    DataMalformed => InvalidData,
+        "data must be well-formed text",
+        "options.data must be a well-formed string, without lone surrogates";
+    /// The joined layout class list is longer than
+    /// [`MAX_LAYOUT_CLASS_LIST_LENGTH`](crate::MAX_LAYOUT_CLASS_LIST_LENGTH).
+    LayoutTooLong => InvalidLayoutClassList,
+        "initial_layout_class_list must be at most 1024 UTF-16 code units long once joined",
+        "options.initialLayoutClassList must be at most 1024 UTF-16 code units long once joined";
+    /// The layout class list has a lone surrogate (only a JavaScript string can).
+    LayoutMalformed => InvalidLayoutClassList,
+        "initial_layout_class_list must be well-formed text",
+        "options.initialLayoutClassList must hold well-formed strings, without lone surrogates";
+    /// The token type is neither `JWT` nor `T1`.
+    TokenType => InvalidTokenType,
+        "token_type must be 'JWT' or 'T1'",
+        "options.tokenType must be 'JWT' or 'T1'";
+    /// The clock reading is outside `0 ..= 8.64e15` milliseconds.
+    Clock => InvalidClock,
+        "now_ms must be a clock reading in milliseconds from 0 (1970) to 8.64e15",
+        "the clock (Date.now(), or fixed.now in the testing entry) must read from 0 (1970) to 8.64e15 milliseconds";
+    /// The nonce is not a number in `[0, 1)`, or not written as JavaScript writes one.
+    Nonce => InvalidNonce,
+        "nonce must be a number in [0, 1)",
+        "fixed.nonce must be a number in [0, 1)";
+    /// The platform has no secure random source.
+    NoRandomness => NoRandomness,
+        "no secure random source is available",
+        "crypto.getRandomValues is not available in this runtime";
+}
 
-    const fn message(self) -> &'static str {
-        match self {
-            Self::ApiKey => "apiKey must be a positive integer or a non-empty string of ASCII digits",
-            Self::ApiSecret => "apiSecret must be a non-empty string",
-            Self::SessionId => {
-                "sessionId must be a Vonage Video session id (a 2-character prefix, then base64 of '~'-separated fields)"
-            }
-            Self::SessionKeyMismatch => "sessionId belongs to a different API key than the one given",
-            Self::Clock => "fixed.now must be a clock reading in milliseconds between 0 and 8.64e15",
-            Self::Nonce => "fixed.nonce must be a number in [0, 1)",
-            Self::Role => "role must be 'publisher', 'subscriber', 'moderator' or 'publisheronly'",
-            Self::ExpireBeforeCreation => {
-                "expireTime must be a finite Unix time in seconds that is not before the token's creation time"
-            }
-            Self::ExpireTooLate => {
-                "expireTime must be at most 30 days after the token's creation time (it is in seconds, not milliseconds)"
-            }
-            Self::DataTooLong => "data must be at most 1000 UTF-16 code units long",
-            Self::LayoutTooLong => "initialLayoutClassList must be at most 1024 UTF-16 code units long once joined",
-            Self::TokenType => "tokenType must be 'JWT' or 'T1'",
-            Self::NoRandomness => "no secure random source is available",
-        }
+impl ErrorReason {
+    /// The reason whose discriminant is `index` (`reason as u8`).
+    #[must_use]
+    pub fn from_index(index: u8) -> Option<Self> {
+        Self::ALL.get(usize::from(index)).copied()
     }
 }
 
-/// A token could not be minted.
+/// A value was rejected.
 ///
-/// Carries a stable [`ErrorCode`] and a fixed human-readable message that names the
-/// offending argument. Messages never contain the API secret or any other input value.
+/// Carries a stable [`ErrorCode`], the finer [`ErrorReason`] and a fixed human-readable message
+/// that names the offending argument. Messages never contain the API secret or any other input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Error {
-    reason: Reason,
+    reason: ErrorReason,
 }
 
 impl Error {
-    pub(crate) const fn new(reason: Reason) -> Self {
-        Self { reason }
-    }
-
     /// The stable error code.
     #[must_use]
     pub const fn code(&self) -> ErrorCode {
         self.reason.code()
     }
 
+    /// Why the value was rejected.
+    #[must_use]
+    pub const fn reason(&self) -> ErrorReason {
+        self.reason
+    }
+
     /// The human-readable message (fixed text; never contains input values).
     #[must_use]
     pub const fn message(&self) -> &'static str {
         self.reason.message()
+    }
+}
+
+impl From<ErrorReason> for Error {
+    fn from(reason: ErrorReason) -> Self {
+        Self { reason }
     }
 }
 
@@ -164,3 +258,11 @@ impl fmt::Display for Error {
 }
 
 impl core::error::Error for Error {}
+
+/// Shorthand for the crate's fallible results.
+pub(crate) type Result<T> = core::result::Result<T, Error>;
+
+/// An error for `reason`, usable in `const` items.
+pub(crate) const fn fail(reason: ErrorReason) -> Error {
+    Error { reason }
+}

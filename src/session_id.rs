@@ -3,14 +3,14 @@
 //! A session id is a two-character prefix (`1_`, `2_`) followed by base64 (URL-safe symbols,
 //! no padding) of `~`-separated fields; field 1 is the API key of the project that owns it.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
+use alloc::vec::Vec;
 
-use crate::base64::decode_lenient_alphabet;
-use crate::error::{Error, Reason};
+use crate::base64::Decoder;
+use crate::error::{fail, Error, ErrorReason, Result};
+use crate::limits::{utf16_len_exceeds, MAX_SESSION_ID_LENGTH};
 
-const INVALID: Error = Error::new(Reason::SessionId);
-const MISMATCH: Error = Error::new(Reason::SessionKeyMismatch);
+const INVALID: Error = fail(ErrorReason::SessionId);
 
 /// The base64 part of a session id: the bytes after its first two UTF-16 code units
 /// (what JS `sessionId.substring(2)` keeps), or `None` when those two units split a character.
@@ -36,18 +36,36 @@ fn payload(session_id: &str) -> Option<&[u8]> {
     }
 }
 
-/// Checks that `session_id` decodes and that its API-key field equals `api_key` exactly.
-pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<(), Error> {
-    let encoded = payload(session_id).ok_or(INVALID)?;
-    if encoded.is_empty() {
+/// Checks the session id's length, that it decodes, and that its API-key field equals `api_key`
+/// exactly. Decodes as it compares, without allocating.
+pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<()> {
+    if utf16_len_exceeds(session_id, MAX_SESSION_ID_LENGTH) {
+        return Err(fail(ErrorReason::SessionIdTooLong));
+    }
+    let encoded = payload(session_id).filter(|p| !p.is_empty()).ok_or(INVALID)?;
+    let decoder = Decoder::new(encoded).ok_or(INVALID)?;
+    let mut field = 0usize;
+    let mut key = api_key.as_bytes().iter();
+    let mut key_field_len = 0usize;
+    let mut matches = true;
+    for byte in decoder {
+        let byte = byte.ok_or(INVALID)?;
+        if byte == b'~' {
+            field += 1;
+            continue;
+        }
+        if field == 1 {
+            key_field_len += 1;
+            matches &= key.next() == Some(&byte);
+        }
+    }
+    if field < 1 || key_field_len == 0 {
         return Err(INVALID);
     }
-    let decoded = decode_lenient_alphabet(encoded).ok_or(INVALID)?;
-    let key_field = decoded.split(|&b| b == b'~').nth(1).filter(|field| !field.is_empty()).ok_or(INVALID)?;
-    if key_field == api_key.as_bytes() {
+    if matches && key.next().is_none() {
         Ok(())
     } else {
-        Err(MISMATCH)
+        Err(fail(ErrorReason::SessionKeyMismatch))
     }
 }
 
@@ -62,9 +80,12 @@ pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<(), Error> 
 /// ```
 #[must_use]
 pub fn session_api_key(session_id: &str) -> Option<String> {
-    let decoded = decode_lenient_alphabet(payload(session_id)?)?;
+    if utf16_len_exceeds(session_id, MAX_SESSION_ID_LENGTH) {
+        return None;
+    }
+    let decoded = Decoder::new(payload(session_id)?)?.collect::<Option<Vec<u8>>>()?;
     let key_field = decoded.split(|&b| b == b'~').nth(1)?;
-    core::str::from_utf8(key_field).ok().map(str::to_owned)
+    String::from_utf8(key_field.to_vec()).ok()
 }
 
 #[cfg(test)]
@@ -72,6 +93,7 @@ mod tests {
     use super::*;
 
     const NODE_FIXTURE: &str = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
+    const MISMATCH: Error = fail(ErrorReason::SessionKeyMismatch);
 
     #[test]
     fn fixtures_from_the_official_test_suites() {
@@ -102,6 +124,7 @@ mod tests {
     fn key_must_match_exactly_at_field_one() {
         assert_eq!(check_owner(NODE_FIXTURE, "654321"), Err(MISMATCH));
         assert_eq!(check_owner(NODE_FIXTURE, "12345"), Err(MISMATCH));
+        assert_eq!(check_owner(NODE_FIXTURE, "1234567"), Err(MISMATCH));
         assert_eq!(check_owner(NODE_FIXTURE, "1"), Err(MISMATCH));
         assert_eq!(check_owner(NODE_FIXTURE, ""), Err(MISMATCH));
     }
@@ -118,9 +141,20 @@ mod tests {
             "1_MX4",
             "1_!!!!",
             "1_MX4xMjM0NTZ-fl NhdCBN",
+            // Decodes, but field 1 is empty ("1~~x~").
+            "1_MX5-eH4",
+            // No '~' at all.
+            "1_YWJj",
         ] {
             assert_eq!(check_owner(id, "123456"), Err(INVALID), "{id:?}");
         }
+    }
+
+    #[test]
+    fn too_long_ids_are_rejected_before_decoding() {
+        let long = alloc::format!("1_{}", "A".repeat(MAX_SESSION_ID_LENGTH - 1));
+        assert_eq!(check_owner(&long, "123456").map_err(|e| e.reason()), Err(ErrorReason::SessionIdTooLong));
+        assert_eq!(session_api_key(&long), None);
     }
 
     #[test]

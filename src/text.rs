@@ -1,5 +1,5 @@
 //! Writers for the text forms inside tokens: JSON strings, Node querystring escapes,
-//! decimal integers, lower-case hex and JS number-to-string for the nonce.
+//! decimal integers and lower-case hex.
 
 const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
@@ -89,19 +89,6 @@ pub(crate) fn push_int(out: &mut Vec<u8>, value: i64) {
     out.extend(digits.iter().take(len).rev());
 }
 
-/// Writes a finite number exactly as JS `Number.prototype.toString` writes it
-/// (shortest round-trip digits, `1e-7` style below 1e-6, `-0` as `0`) into `buffer`.
-pub(crate) fn js_number(buffer: &mut ryu_js::Buffer, value: f64) -> &str {
-    // `+ 0.0` turns -0 into +0, which JS prints as "0".
-    buffer.format(value + 0.0)
-}
-
-/// Whether `text` can be a nonce as JS writes a number in `[0, 1)`: digits, `.`, `e`, `-`.
-/// (The JS layer formats nonces itself; this keeps anything else out of the token.)
-pub(crate) fn is_js_nonce_text(text: &str) -> bool {
-    !text.is_empty() && text.len() <= 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'.' | b'e' | b'-'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,32 +126,6 @@ mod tests {
             [(0, "0"), (7, "7"), (-42, "-42"), (1_700_086_400, "1700086400"), (i64::MIN, "-9223372036854775808")]
         {
             assert_eq!(text(|out| push_int(out, v)), s);
-        }
-    }
-
-    #[test]
-    fn js_numbers() {
-        let cases = [
-            (0.3942609881050885, "0.3942609881050885"),
-            (0.0, "0"),
-            (-0.0, "0"),
-            (0.5, "0.5"),
-            (1e-7, "1e-7"),
-            (1.5e-7, "1.5e-7"),
-            (0.000001, "0.000001"),
-            (1.1102230246251565e-16, "1.1102230246251565e-16"),
-            (0.1 + 0.2, "0.30000000000000004"),
-        ];
-        for (v, s) in cases {
-            assert_eq!(js_number(&mut ryu_js::Buffer::new(), v), s);
-            assert!(is_js_nonce_text(s));
-        }
-    }
-
-    #[test]
-    fn nonce_text_rejects_anything_but_a_number() {
-        for bad in ["", "\"", "0.5,\"x\":1", "NaN", "Infinity", "1e+21", "0.5 ", &"1".repeat(33)] {
-            assert!(!is_js_nonce_text(bad), "{bad:?}");
         }
     }
 

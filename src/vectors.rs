@@ -8,7 +8,7 @@ use serde_json::Value;
 use sha1::Sha1;
 use sha2::Sha256;
 
-use crate::{generate_token_at, jwt, t1, Role, TokenGenerator, TokenOptions, TokenType};
+use crate::{generate_token_at, jwt, t1, Nonce, Role, TokenGenerator, TokenOptions, TokenType};
 
 fn vectors() -> Value {
     serde_json::from_str(include_str!("../tests/vectors/tokens.json")).unwrap_or(Value::Null)
@@ -28,7 +28,7 @@ fn hex(s: &str) -> Vec<u8> {
     (0..s.len() / 2).filter_map(|i| s.get(2 * i..2 * i + 2)).filter_map(|b| u8::from_str_radix(b, 16).ok()).collect()
 }
 
-fn options(v: &Value) -> TokenOptions {
+fn options(v: &Value) -> TokenOptions<'_> {
     let mut o = TokenOptions::new();
     if let Some(role) = v.get("role").and_then(Value::as_str) {
         o = o.role(Role::parse(role).unwrap_or_default());
@@ -44,7 +44,7 @@ fn options(v: &Value) -> TokenOptions {
     }
     if let Some(list) = v.get("initialLayoutClassList").and_then(Value::as_array) {
         let classes: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
-        o = o.initial_layout_class_list(&classes);
+        o = o.initial_layout_classes(&classes);
     }
     o
 }
@@ -56,11 +56,11 @@ fn official_sdk_tokens() {
         let (key, secret, sid) = (text(case, "apiKey"), text(case, "apiSecret"), text(case, "sessionId"));
         let opts = options(case.get("options").unwrap_or(&Value::Null));
         let now = case.get("now").and_then(Value::as_f64).unwrap_or_default();
-        let nonce = case.get("nonce").and_then(Value::as_f64).unwrap_or_default();
+        let nonce = Nonce::new(case.get("nonce").and_then(Value::as_f64).unwrap_or_default()).unwrap();
         let expected = text(case, "token");
-        let once = generate_token_at(key, secret, sid, &opts, now, nonce);
+        let once = generate_token_at(key, secret, sid, &opts, now, &nonce);
         assert_eq!(once.as_deref(), Ok(expected), "{}", text(case, "name"));
-        let generator = TokenGenerator::new(key, secret).map(|g| g.generate_token_at(sid, &opts, now, nonce));
+        let generator = TokenGenerator::new(key, secret).map(|g| g.generate_token_at(sid, &opts, now, &nonce));
         assert_eq!(generator, Ok(Ok(expected.to_owned())), "{} (generator)", text(case, "name"));
     }
 }

@@ -5,7 +5,7 @@ use arbitrary::Arbitrary;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use libfuzzer_sys::fuzz_target;
-use vonage_video_token::{generate_token_at, Role, TokenGenerator, TokenOptions, TokenType};
+use vonage_video_token::{generate_token_at, Nonce, Role, TokenGenerator, TokenOptions, TokenType};
 
 const JWT_HEADER: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 
@@ -53,11 +53,16 @@ fuzz_target!(|input: Input| {
         Expire::NearClock(offset, half) => options.expire_time((now / 1000.0).round() + f64::from(offset) + if half { 0.5 } else { 0.0 }),
     };
     if let Some(data) = input.data { options = options.data(text(data)); }
-    if let Some(layout) = input.layout { options = options.initial_layout_class_list(&[text(layout)]); }
+    if let Some(layout) = input.layout { options = options.initial_layout_class_list(text(layout)); }
 
     let secret = input.secret.as_str();
-    let one_shot = generate_token_at(&key, secret, &session, &options, now, nonce);
-    let via_generator = TokenGenerator::new(&key, secret).and_then(|g| g.generate_token_at(&session, &options, now, nonce));
+    let Ok(nonce) = Nonce::new(nonce) else {
+        assert!(!(0.0..1.0).contains(&nonce), "a nonce in [0, 1) was rejected: {nonce}");
+        return;
+    };
+    assert_eq!(Nonce::from_js_text(nonce.as_str()), Ok(nonce), "a nonce's text does not read back");
+    let one_shot = generate_token_at(&key, secret, &session, &options, now, &nonce);
+    let via_generator = TokenGenerator::new(&key, secret).and_then(|g| g.generate_token_at(&session, &options, now, &nonce));
     assert_eq!(one_shot, via_generator, "one-shot and TokenGenerator disagree");
 
     match one_shot {
@@ -86,7 +91,7 @@ fuzz_target!(|input: Input| {
             // A plain `!message.contains(secret)` is a false alarm when the secret is a piece of the
             // fixed wording (the fuzzer found "st be a number i"). The real leak check: the error
             // (code and text) is identical whatever the non-empty secret, so it cannot carry it.
-            let other = generate_token_at(&key, "another-secret", &session, &options, now, nonce);
+            let other = generate_token_at(&key, "another-secret", &session, &options, now, &nonce);
             assert_eq!(Err(err), other, "the error depends on the secret");
         }
         Err(_) => {}

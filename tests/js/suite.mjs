@@ -278,9 +278,13 @@ export function suite({ api, testing, vectors }) {
   });
 
   test('testing entry checks its fixed inputs', () => {
-    for (const fixed of [null, 5, {}, { now: 0 }, { now: -1, nonce: 0.5 }, { now: 0, nonce: 1 }, { now: NaN, nonce: 0 }, { now: '0', nonce: 0 }]) {
-      throwsCode(() => generateTokenAt(fixed, KEY, SECRET, SESSION), 'ERR_INVALID_OPTIONS', { TokenError });
-    }
+    const cases = [
+      [null, 'ERR_INVALID_OPTIONS'], [5, 'ERR_INVALID_CLOCK'], [{}, 'ERR_INVALID_CLOCK'], [{ now: 0 }, 'ERR_INVALID_NONCE'],
+      [{ now: -1, nonce: 0.5 }, 'ERR_INVALID_CLOCK'], [{ now: 0, nonce: 1 }, 'ERR_INVALID_NONCE'],
+      [{ now: NaN, nonce: 0 }, 'ERR_INVALID_CLOCK'], [{ now: '0', nonce: 0 }, 'ERR_INVALID_CLOCK'],
+      [{ now: 8.64e15 + 1, nonce: 0 }, 'ERR_INVALID_CLOCK'], [{ now: 0, nonce: -0.5 }, 'ERR_INVALID_NONCE'],
+    ];
+    for (const [fixed, code] of cases) throwsCode(() => generateTokenAt(fixed, KEY, SECRET, SESSION), code, { TokenError });
   });
 
   test('TokenError is a real Error with a read-only code', () => {

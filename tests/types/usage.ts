@@ -2,7 +2,7 @@
 // with `tsc --noEmit` inside a project that installed the packed tarball).
 import { generateToken, TokenError, TokenGenerator } from 'vonage-video-token';
 import type { Role, TokenErrorCode, TokenOptions, TokenType } from 'vonage-video-token';
-import { generateTokenAt, generatorTokenAt } from 'vonage-video-token/testing';
+import { generateTokenAt, generatorTokenAt, wasmMemoryBytes, wasmMemoryCopy } from 'vonage-video-token/testing';
 
 declare const env: { API_KEY: string; API_SECRET: string };
 const sessionId = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
@@ -14,6 +14,10 @@ const token: string = generateToken(env.API_KEY, env.API_SECRET, sessionId, opti
 generateToken(123456, env.API_SECRET, sessionId);
 generateToken(123456, env.API_SECRET, sessionId, null);
 generateToken(123456, env.API_SECRET, sessionId, { expireTime: 1_700_000_000, initialLayoutClassList: 'focus' });
+// A read-only (or frozen) list of classes is accepted, as it is at run time.
+generateToken(123456, env.API_SECRET, sessionId, { initialLayoutClassList: ['focus', 'main'] as const });
+const frozen: readonly string[] = Object.freeze(['focus']);
+generateToken(123456, env.API_SECRET, sessionId, { initialLayoutClassList: frozen });
 
 // @ts-expect-error roles are a closed set
 generateToken(env.API_KEY, env.API_SECRET, sessionId, { role: 'admin' });
@@ -61,4 +65,7 @@ const fixedGenerated: string = generatorTokenAt(new TokenGenerator(1, 's'), { no
 // @ts-expect-error the fixed inputs need both now and nonce
 generateTokenAt({ now: 0 }, '1', 's', sessionId);
 
+const memory: Uint8Array = wasmMemoryCopy();
+const memoryBytes: number = wasmMemoryBytes();
+void memory; void memoryBytes;
 void token; void key; void fromGenerator; void fixedToken; void fixedGenerated;

@@ -16,11 +16,8 @@ const { generateToken, TokenGenerator, TokenError } = await import(packageEntry(
 const { generateTokenAt, wasmMemoryBytes } = await import(packageEntry('./testing', 'import'));
 
 const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
-const CODES = new Set([
-  'ERR_INVALID_API_KEY', 'ERR_INVALID_API_SECRET', 'ERR_INVALID_SESSION_ID', 'ERR_SESSION_KEY_MISMATCH',
-  'ERR_INVALID_OPTIONS', 'ERR_UNKNOWN_OPTION', 'ERR_INVALID_ROLE', 'ERR_INVALID_EXPIRE_TIME', 'ERR_INVALID_DATA',
-  'ERR_INVALID_LAYOUT_CLASS_LIST', 'ERR_INVALID_TOKEN_TYPE', 'ERR_NO_RANDOMNESS', 'ERR_GENERATOR_FREED',
-]);
+const { CODES: codeList } = await import(new URL('../../../pkg/lib/tables.js', import.meta.url));
+const CODES = new Set(codeList);
 const MEMORY_CEILING = 256 * 1024 * 1024;
 const stats = { tokens: 0, errors: 0 };
 

@@ -1,0 +1,54 @@
+// The clock and the nonce of each token, read inside every call (never at load: workerd forbids
+// randomness outside a request). The testing entry can fix both for the duration of one call.
+import { reasonError } from './errors.js';
+import { REASON } from './tables.js';
+
+// Random words drawn 1 KB at a time: one crypto.getRandomValues call per 128 nonces. Nonces are
+// public (they are written into every token), so keeping a few ahead exposes nothing.
+const pool = new Uint32Array(256);
+let poolUsed = pool.length;
+
+/** A uniformly random 53-bit float in [0, 1), the shape of opentok-node's Math.random() nonce. */
+function randomNonce() {
+  // Checked on every call, so a runtime without a secure source fails at once and always.
+  const crypto = globalThis.crypto;
+  if (crypto === undefined || crypto === null || typeof crypto.getRandomValues !== 'function') {
+    throw reasonError(REASON.NoRandomness);
+  }
+  if (poolUsed === pool.length) {
+    try {
+      crypto.getRandomValues(pool);
+    } catch (cause) {
+      const error = reasonError(REASON.NoRandomness, ' (crypto.getRandomValues failed)');
+      error.cause = cause;
+      throw error;
+    }
+    poolUsed = 0;
+  }
+  const high = pool[poolUsed++] >>> 11;
+  const low = pool[poolUsed++];
+  return (high * 4294967296 + low) / 9007199254740992;
+}
+
+let fixed;
+
+/** Milliseconds since the epoch, as the token's clock. */
+export function now() {
+  return fixed === undefined ? Date.now() : fixed.now;
+}
+
+/** The next nonce, as JavaScript writes the number (the module puts this text in the token). */
+export function nonceText() {
+  return String(fixed === undefined ? randomNonce() : fixed.nonce);
+}
+
+/** Runs `call` with the clock and nonce fixed to `inputs` ({ now, nonce }); for the testing entry. */
+export function withFixedInputs(inputs, call) {
+  const outer = fixed;
+  fixed = inputs;
+  try {
+    return call();
+  } finally {
+    fixed = outer;
+  }
+}
