@@ -1,35 +1,34 @@
-// Node benchmark: one mitata run over the package and its peers; prints JSON for run.mjs.
-import { bench, do_not_optimize, run } from 'mitata';
-import * as peers from './peers.mjs';
+// Node benchmark: every contender alone in its own process, processes alternating over ROUNDS
+// rounds (the order rotates each round). Prints JSON for run.mjs: per contender the median of
+// its per-process medians, and per pair the median of the per-round ratios.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { CONTENDERS } from './contenders.mjs';
 
-const pkg = new URL('../pkg/', import.meta.url);
-const { generateToken, TokenGenerator } = await import(new URL('node.mjs', pkg));
-const { KEY, SECRET, SESSION } = peers;
-const generator = new TokenGenerator(KEY, SECRET);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const alone = fileURLToPath(new URL('alone.mjs', import.meta.url));
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-export const CASES = {
-  'vonage-video-token generateToken (JWT)': () => generateToken(KEY, SECRET, SESSION),
-  'vonage-video-token TokenGenerator (JWT)': () => generator.generateToken(SESSION),
-  'vonage-video-token generateToken (T1)': () => generateToken(KEY, SECRET, SESSION, { tokenType: 'T1' }),
-  'vonage-video-token TokenGenerator (T1)': () => generator.generateToken(SESSION, { tokenType: 'T1' }),
-  'hand-written node:crypto HS256': peers.handWrittenNodeCrypto,
-  'hand-written node:crypto T1': peers.handWrittenT1,
-  'hand-written @noble/hashes HS256': peers.handWrittenNoble,
-  'jsonwebtoken sign (string secret)': peers.jsonwebtokenString,
-  'jsonwebtoken sign (KeyObject)': peers.jsonwebtokenKeyObject,
-  'jose SignJWT (async)': peers.joseSign,
-  'opentok@2.23.2 generateToken (JWT)': peers.opentokJwt,
-  'opentok@2.23.2 generateToken (T1)': peers.opentokT1,
-};
-
-for (const [name, fn] of Object.entries(CASES)) {
-  const isAsync = fn() instanceof Promise;
-  bench(name, isAsync ? async () => do_not_optimize(await fn()) : () => do_not_optimize(fn()));
+export function benchNode(names = Object.keys(CONTENDERS), rounds = ROUNDS) {
+  const perRound = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    const result = {};
+    for (const name of order) {
+      const out = execFileSync(process.execPath, [alone, name], { encoding: 'utf8' });
+      result[name] = JSON.parse(out.trim().split('\n').pop()).ns;
+      process.stderr.write('.');
+    }
+    perRound.push(result);
+  }
+  process.stderr.write('\n');
+  const ns = Object.fromEntries(names.map((name) => [name, median(perRound.map((r) => r[name]))]));
+  const ratio = (a, b) => median(perRound.map((r) => r[a] / r[b]));
+  return { rounds, ns, ratio, perRound };
 }
 
-const { benchmarks } = await run({ format: 'quiet', throw: true });
-const results = benchmarks.map((b) => {
-  const stats = b.runs[0].stats;
-  return { name: b.alias, avg: stats.avg, p50: stats.p50, p99: stats.p99, samples: stats.samples.length };
-});
-console.log(JSON.stringify(results));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(CONTENDERS);
+  const { ns, perRound } = benchNode(names);
+  console.log(JSON.stringify({ ns, perRound }, null, 1));
+}

@@ -43,22 +43,21 @@ pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<()> {
         return Err(fail(ErrorReason::SessionIdTooLong));
     }
     let encoded = payload(session_id).filter(|p| !p.is_empty()).ok_or(INVALID)?;
-    let decoder = Decoder::new(encoded).ok_or(INVALID)?;
     let mut field = 0usize;
     let mut key = api_key.as_bytes().iter();
     let mut key_field_len = 0usize;
     let mut matches = true;
-    for byte in decoder {
-        let byte = byte.ok_or(INVALID)?;
-        if byte == b'~' {
-            field += 1;
-            continue;
-        }
-        if field == 1 {
-            key_field_len += 1;
-            matches &= key.next() == Some(&byte);
-        }
-    }
+    Decoder::new(encoded)
+        .ok_or(INVALID)?
+        .for_each(|byte| {
+            if byte == b'~' {
+                field += 1;
+            } else if field == 1 {
+                key_field_len += 1;
+                matches &= key.next() == Some(&byte);
+            }
+        })
+        .ok_or(INVALID)?;
     if field < 1 || key_field_len == 0 {
         return Err(INVALID);
     }
@@ -83,7 +82,8 @@ pub fn session_api_key(session_id: &str) -> Option<String> {
     if utf16_len_exceeds(session_id, MAX_SESSION_ID_LENGTH) {
         return None;
     }
-    let decoded = Decoder::new(payload(session_id)?)?.collect::<Option<Vec<u8>>>()?;
+    let mut decoded = Vec::new();
+    Decoder::new(payload(session_id)?)?.for_each(|byte| decoded.push(byte))?;
     let key_field = decoded.split(|&b| b == b'~').nth(1)?;
     String::from_utf8(key_field.to_vec()).ok()
 }

@@ -14,10 +14,13 @@ fn hex_digit(table: &[u8; 16], nibble: u8) -> u8 {
 /// (for well-formed strings): `"` and `\` escaped, `\b \f \n \r \t` short escapes,
 /// other C0 controls as lower-case `\u00XX`, everything else (including U+2028/U+2029 and DEL) raw.
 pub(crate) fn push_json_string(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
+    let mut rest = s.as_bytes();
     out.push(b'"');
-    let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
+    // Copy runs of plain bytes whole; most strings are one run.
+    while let Some(at) = rest.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        let (plain, escaped) = rest.split_at(at);
+        out.extend_from_slice(plain);
+        let Some((&byte, tail)) = escaped.split_first() else { break };
         let short = match byte {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -26,10 +29,8 @@ pub(crate) fn push_json_string(out: &mut Vec<u8>, s: &str) {
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
-            0x00..=0x1f => "",
-            _ => continue,
+            _ => "",
         };
-        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
         if short.is_empty() {
             out.extend_from_slice(b"\\u00");
             out.push(hex_digit(HEX_LOWER, byte >> 4));
@@ -37,9 +38,9 @@ pub(crate) fn push_json_string(out: &mut Vec<u8>, s: &str) {
         } else {
             out.extend_from_slice(short.as_bytes());
         }
-        start = i + 1;
+        rest = tail;
     }
-    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+    out.extend_from_slice(rest);
     out.push(b'"');
 }
 
@@ -73,20 +74,44 @@ pub(crate) fn push_int(out: &mut Vec<u8>, value: i64) {
     if value < 0 {
         out.push(b'-');
     }
-    let mut magnitude = value.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    loop {
-        if let Some(slot) = digits.get_mut(len) {
-            *slot = b'0' + (magnitude % 10) as u8;
-        }
-        len += 1;
-        magnitude /= 10;
-        if magnitude == 0 {
-            break;
+    let magnitude = value.unsigned_abs();
+    // Token times fit in 32 bits until 2106, and 32-bit division is much cheaper in WebAssembly.
+    if let Ok(small) = u32::try_from(magnitude) {
+        push_u32(out, small);
+    } else {
+        let (high, low) = (magnitude / 1_000_000_000, (magnitude % 1_000_000_000) as u32);
+        push_int(out, high as i64);
+        let mut digits = Vec::with_capacity(9);
+        push_u32(&mut digits, low);
+        out.resize(out.len() + 9 - digits.len(), b'0');
+        out.extend_from_slice(&digits);
+    }
+}
+
+/// "00" to "99", for writing two digits at a time.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+    5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+/// Appends an unsigned 32-bit integer, two digits at a time.
+fn push_u32(out: &mut Vec<u8>, mut value: u32) {
+    let mut digits = [0u8; 10];
+    let mut start = digits.len();
+    while value >= 10 {
+        let pair = 2 * (value % 100) as usize;
+        value /= 100;
+        start -= 2;
+        if let (Some(slot), Some(pair)) = (digits.get_mut(start..start + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
+            slot.copy_from_slice(pair);
         }
     }
-    out.extend(digits.iter().take(len).rev());
+    if value > 0 || start == digits.len() {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + value as u8;
+        }
+    }
+    out.extend_from_slice(digits.get(start..).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -122,9 +147,21 @@ mod tests {
 
     #[test]
     fn integers() {
-        for (v, s) in
-            [(0, "0"), (7, "7"), (-42, "-42"), (1_700_086_400, "1700086400"), (i64::MIN, "-9223372036854775808")]
-        {
+        for (v, s) in [
+            (0, "0"),
+            (7, "7"),
+            (10, "10"),
+            (99, "99"),
+            (100, "100"),
+            (-42, "-42"),
+            (1_700_086_400, "1700086400"),
+            (4_294_967_295, "4294967295"),
+            (4_294_967_296, "4294967296"),
+            (8_640_000_000_000, "8640000000000"),
+            (1_000_000_000_000_000_007, "1000000000000000007"),
+            (i64::MAX, "9223372036854775807"),
+            (i64::MIN, "-9223372036854775808"),
+        ] {
             assert_eq!(text(|out| push_int(out, v)), s);
         }
     }

@@ -6,6 +6,6 @@ import { join } from 'node:path';
 import { initSync } from './glue.js';
 import { attach } from './boundary.js';
 
-attach(initSync({ module: readFileSync(join(__dirname, 'vonage_video_token_bg.wasm')) }));
+attach(initSync({ module: readFileSync(join(__dirname, 'vonage_video_token_bg.wasm')) }), { Buffer });
 export { generateToken, TokenGenerator, TokenError } from './api.js';
 export { generateTokenAt, generatorTokenAt, wasmMemoryBytes, wasmMemoryCopy } from './testing.js';

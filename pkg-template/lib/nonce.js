@@ -3,9 +3,10 @@
 import { reasonError } from './errors.js';
 import { REASON } from './tables.js';
 
-// Random words drawn 1 KB at a time: one crypto.getRandomValues call per 128 nonces. Nonces are
-// public (they are written into every token), so keeping a few ahead exposes nothing.
-const pool = new Uint32Array(256);
+// Random words drawn 8 KB at a time: one crypto.getRandomValues call per 1024 nonces (a call
+// costs microseconds). Nonces are public (they are written into every token), so keeping some
+// ahead exposes nothing.
+const pool = new Uint32Array(2048);
 let poolUsed = pool.length;
 
 /** A uniformly random 53-bit float in [0, 1), the shape of opentok-node's Math.random() nonce. */
