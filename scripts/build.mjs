@@ -23,16 +23,28 @@ const WASM_FEATURES = [
   '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue', '--enable-simd',
 ];
 
+/** Replaces `from` (which must occur exactly once) in the generated glue. */
+function replaceOnce(glue, from, to) {
+  const count = glue.split(from).length - 1;
+  if (count !== 1) throw new Error(`glue: expected one "${from}", found ${count}`);
+  return glue.replace(from, to);
+}
+
 /**
- * wasm-bindgen's initSync tests `module instanceof WebAssembly.Module`, which is false for a module
- * compiled in another realm (Next.js compiles an edge route's `.wasm?module` import outside the
- * route's realm) and then fails trying to compile the module object as bytes. Checks the brand instead.
+ * Two changes to wasm-bindgen's glue. Its initSync tests `module instanceof WebAssembly.Module`,
+ * which is false for a module compiled in another realm (Next.js compiles an edge route's
+ * `.wasm?module` import outside the route's realm), and then fails trying to compile the module
+ * object as bytes: the brand is checked instead. And its asynchronous loader, which the package
+ * never uses, defaults to `new URL('…_bg.wasm', import.meta.url)`, which makes bundlers emit
+ * needless copies of the module: the default goes.
  */
-export function realmNeutralGlue(glue) {
-  const check = 'if (!(module instanceof WebAssembly.Module)) {';
-  const count = glue.split(check).length - 1;
-  if (count !== 1) throw new Error(`glue: expected one "${check}" in initSync, found ${count}`);
-  return glue.replace(check, "if (Object.prototype.toString.call(module) !== '[object WebAssembly.Module]') {");
+export function patchGlue(glue) {
+  const realmNeutral = replaceOnce(glue, 'if (!(module instanceof WebAssembly.Module)) {',
+    "if (Object.prototype.toString.call(module) !== '[object WebAssembly.Module]') {");
+  return replaceOnce(realmNeutral, `
+    if (module_or_path === undefined) {
+        module_or_path = new URL('${NAME}_bg.wasm', import.meta.url);
+    }`, '');
 }
 
 function build() {
@@ -51,7 +63,7 @@ function build() {
     at(`target/wasm-bindgen/${NAME}_bg.wasm`).pathname, '-o', wasmPath]);
   const wasm = readFileSync(wasmPath);
 
-  writeFileSync(at('pkg/lib/glue.js'), realmNeutralGlue(readFileSync(at(`target/wasm-bindgen/${NAME}.js`), 'utf8')));
+  writeFileSync(at('pkg/lib/glue.js'), patchGlue(readFileSync(at(`target/wasm-bindgen/${NAME}.js`), 'utf8')));
   writeFileSync(at('pkg/lib/wasm-inline.js'), [
     '// The WebAssembly module, inlined for runtimes and bundlers that cannot read files or import .wasm.',
     `const text = atob('${wasm.toString('base64')}');`,
@@ -70,8 +82,6 @@ function build() {
   buildSync({
     entryPoints: [at('pkg/lib/node.js').pathname], outfile: at('pkg/lib/node.cjs').pathname,
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning',
-    // Only the glue's asynchronous loader, never used here, reads import.meta.
-    logOverride: { 'empty-import-meta': 'silent' },
   });
   rmSync(at('pkg/lib/node.js'));
   copyFileSync(at('pkg/index.d.ts'), at('pkg/index.d.cts'));

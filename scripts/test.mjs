@@ -2,6 +2,8 @@
 // closing line with the totals. `node scripts/test.mjs <group>…` (or `npm run test:<group>`)
 // runs only the groups named; groups that need the built package build it first.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { needsInstall } from './setup.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -66,6 +68,16 @@ async function step(name, cmd, args, { count, env } = {}) {
 }
 
 const WASM = ['--target', 'wasm32-unknown-unknown', '-p', 'vonage-video-token-wasm'];
+const NODE_TESTS = readdirSync(new URL('tests/js/node/', root)).filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/js/node/${f}`);
+const NODE_VERSIONS = fileURLToPath(new URL('tests/node-versions/', root));
+
+/** The Node suites again on each other supported line (official builds pinned in tests/node-versions). */
+async function otherNodeLines() {
+  if (!(await step('install Node 22 and 24', 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', NODE_VERSIONS]))) return;
+  for (const line of ['22', '24']) {
+    await step(`node tests on Node ${line}`, `${NODE_VERSIONS}node_modules/node${line}/bin/node`, ['--test', '--test-reporter=tap', ...NODE_TESTS], { count: 'node' });
+  }
+}
 
 /** The test groups, in the order `npm test` runs them; `build` says whether a group needs pkg/. */
 const GROUPS = {
@@ -82,7 +94,11 @@ const GROUPS = {
   },
   node: {
     build: true,
-    steps: () => step('node tests', 'node', ['--test', '--test-reporter=tap', 'tests/js/node/'], { count: 'node' }),
+    steps: () => step(`node tests on Node ${process.versions.node}`, process.execPath, ['--test', '--test-reporter=tap', ...NODE_TESTS], { count: 'node' }),
+  },
+  'node-versions': {
+    build: true,
+    steps: otherNodeLines,
   },
   downstream: {
     build: true,
@@ -95,6 +111,10 @@ const GROUPS = {
   packaging: {
     build: true,
     steps: () => step('packaging (every runtime, from the packed tarball)', 'node', ['tests/packaging/run.mjs'], { count: 'plain', env: QUIET_WRANGLER }),
+  },
+  frameworks: {
+    build: true,
+    steps: () => step('frameworks and bundlers (from the packed tarball)', 'node', ['tests/frameworks/run.mjs'], { count: 'plain' }),
   },
 };
 

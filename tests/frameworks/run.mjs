@@ -1,0 +1,239 @@
+// The package inside the tools people import it through, each with its defaults and no
+// configuration for this package: webpack 5 (target node), esbuild (platform node, ESM and
+// CommonJS), Vite SSR (ssr.noExternal), Rollup (node-resolve with the node condition, commonjs),
+// and a Next.js app (a Node route handler, an edge route handler and a server-rendered page)
+// built with Turbopack and with webpack and served by `next start`. Every bundle runs from a
+// directory away from any node_modules; the Next app is served with the package removed from
+// its node_modules. Tokens are verified with jsonwebtoken, the fixed-clock one byte for byte.
+// Versions come from the repository's lockfile. Prints one line per setup and a closing total.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const jwt = require('jsonwebtoken');
+const root = new URL('../../', import.meta.url);
+const work = fileURLToPath(new URL('.work/', import.meta.url));
+const fixture = fileURLToPath(new URL('fixture/', import.meta.url));
+const only = process.env.FRAMEWORKS?.split(',');
+
+const KEY = '123456';
+const SECRET = '1234567890abcdef1234567890abcdef1234567890';
+const SESSION = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
+const vectors = JSON.parse(readFileSync(new URL('tests/vectors/tokens.json', root), 'utf8'));
+const FIXED_TOKEN = vectors.tokens.find((v) => v.name === 'opentok-node 2.23.2 JWT default (TOKEN_FORMATS 5.3)').token;
+
+const outcomes = [];
+function record(setup, failures, detail = '') {
+  outcomes.push(failures.length === 0);
+  console.log(`${setup}: ${failures.length ? 0 : 1} passed, ${failures.length ? 1 : 0} failed${detail ? ` (${detail})` : ''}`);
+  for (const failure of failures) console.log(`  ${String(failure).split('\n').slice(0, 12).join('\n  ')}`);
+}
+
+/** Problems with a token minted by the package in some setup, or none. */
+function checkToken(token, data) {
+  try {
+    const claims = jwt.verify(token, SECRET, { algorithms: ['HS256'] });
+    const problems = [];
+    if (claims.iss !== KEY || claims.session_id !== SESSION) problems.push(`wrong iss or session_id: ${JSON.stringify(claims)}`);
+    if (data !== undefined && claims.connection_data !== data) problems.push(`connection_data ${claims.connection_data} instead of ${data}`);
+    return problems;
+  } catch (err) {
+    return [`token ${String(token).slice(0, 60)}… does not verify: ${err.message}`];
+  }
+}
+
+function version(name) {
+  return JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, root), 'utf8')).version;
+}
+
+function bytes(path) {
+  return statSync(path).isDirectory() ? readdirSync(path).reduce((n, name) => n + bytes(join(path, name)), 0) : statSync(path).size;
+}
+
+function pack() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', work, fileURLToPath(new URL('pkg/', root))], { encoding: 'utf8' }).trim().split('\n').pop();
+  return join(work, name);
+}
+
+function install(dir, args) {
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Copies a bundle's output far from any node_modules, runs `main` there and checks what it printed. */
+function runBundle(setup, outDir, main, seconds) {
+  const away = mkdtempSync(join(tmpdir(), 'vvt-bundle-'));
+  try {
+    cpSync(outDir, away, { recursive: true });
+    const out = execFileSync(process.execPath, [join(away, main)], { cwd: away, encoding: 'utf8', timeout: 60_000 });
+    const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+    if (!line) return record(setup, [`printed no RESULT line: ${out.slice(-500)}`]);
+    const { token, fixed } = JSON.parse(line.slice(7));
+    const failures = checkToken(token, 'bundled');
+    if (fixed !== FIXED_TOKEN) failures.push(`fixed-clock token differs:\n  got  ${fixed}\n  want ${FIXED_TOKEN}`);
+    record(setup, failures, `built in ${seconds.toFixed(1)} s, ${bytes(outDir)} B, run from ${away}`);
+  } catch (err) {
+    record(setup, [`${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`]);
+  } finally {
+    rmSync(away, { recursive: true, force: true });
+  }
+}
+
+async function timed(build) {
+  const start = performance.now();
+  await build();
+  return (performance.now() - start) / 1000;
+}
+
+const BUNDLERS = {
+  async webpack(dir) {
+    const webpack = require('webpack');
+    for (const entry of ['entry.mjs', 'entry.cjs']) {
+      const out = join(dir, 'out', `webpack-${entry}`);
+      const seconds = await timed(() => new Promise((resolve, reject) => {
+        webpack({ mode: 'production', target: 'node', context: dir, entry: `./${entry}`, output: { path: out, filename: 'main.js' } }, (err, stats) => {
+          if (err || stats.hasErrors()) reject(err ?? new Error(stats.toString('errors-only')));
+          else resolve();
+        });
+      }));
+      runBundle(`webpack ${version('webpack')} target node (${entry})`, out, 'main.js', seconds);
+    }
+  },
+  async esbuild(dir) {
+    const { build } = await import('esbuild');
+    for (const [entry, format, main] of [['entry.mjs', 'esm', 'main.mjs'], ['entry.cjs', 'cjs', 'main.cjs']]) {
+      const out = join(dir, 'out', `esbuild-${format}`);
+      const seconds = await timed(() => build({ entryPoints: [join(dir, entry)], bundle: true, platform: 'node', format, outfile: join(out, main), logLevel: 'error' }));
+      runBundle(`esbuild ${version('esbuild')} --platform=node --format=${format}`, out, main, seconds);
+    }
+  },
+  async vite(dir) {
+    const { build } = await import('vite');
+    const out = join(dir, 'out', 'vite');
+    const seconds = await timed(() => build({ root: dir, configFile: false, logLevel: 'error', ssr: { noExternal: true }, build: { ssr: join(dir, 'entry.mjs'), outDir: out, emptyOutDir: true } }));
+    runBundle(`Vite ${version('vite')} SSR, ssr.noExternal`, out, 'entry.js', seconds);
+  },
+  async rollup(dir) {
+    const { rollup } = await import('rollup');
+    const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+    const commonjs = (await import('@rollup/plugin-commonjs')).default;
+    for (const [entry, format, main] of [['entry.mjs', 'es', 'main.mjs'], ['entry.cjs', 'cjs', 'main.cjs']]) {
+      const out = join(dir, 'out', `rollup-${format}`);
+      const seconds = await timed(async () => {
+        const bundle = await rollup({ input: join(dir, entry), plugins: [nodeResolve({ exportConditions: ['node'] }), commonjs()], logLevel: 'silent' });
+        await bundle.write({ dir: out, format, entryFileNames: main, inlineDynamicImports: true });
+        await bundle.close();
+      });
+      runBundle(`Rollup ${version('rollup')} node-resolve (node) + commonjs, ${format}`, out, main, seconds);
+    }
+  },
+};
+
+async function bundlers(tarball) {
+  const dir = join(work, 'bundlers');
+  cpSync(join(fixture, 'bundlers'), dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
+  install(dir, ['--no-save', '--no-package-lock', tarball]);
+  for (const [name, run] of Object.entries(BUNDLERS)) {
+    if (only && !only.includes(name)) continue;
+    try {
+      await run(dir);
+    } catch (err) {
+      record(name, [err.stack]);
+    }
+  }
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function serveNext(dir, bundler) {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const next = join(dir, 'node_modules', '.bin', 'next');
+  rmSync(join(dir, '.next'), { recursive: true, force: true });
+  const start = performance.now();
+  try {
+    execFileSync(next, ['build', ...(bundler === 'webpack' ? ['--webpack'] : [])], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  } catch (err) {
+    return record(`Next.js ${version('next')} (${bundler}): next build`, [`${err.stdout ?? ''}${err.stderr ?? ''}`.slice(-3000)]);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  // Served without the package in node_modules: what runs is what the build bundled.
+  const installed = join(dir, 'node_modules', 'vonage-video-token');
+  const aside = join(work, 'vonage-video-token-aside');
+  renameSync(installed, aside);
+  const port = await freePort();
+  const server = spawn(next, ['start', '-H', '127.0.0.1', '-p', String(port)], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let log = '';
+  server.stdout.on('data', (d) => { log += d; });
+  server.stderr.on('data', (d) => { log += d; });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let waited = 0; ; waited += 200) {
+      try {
+        await fetch(base, { signal: AbortSignal.timeout(2000) });
+        break;
+      } catch {
+        if (waited > 60_000 || server.exitCode !== null) throw new Error(`next start did not answer:\n${log.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    for (const [path, data, read] of [
+      ['/api/node', 'node route', async (r) => (await r.json()).token],
+      ['/api/edge', 'edge route', async (r) => (await r.json()).token],
+      ['/page', 'server-rendered page', async (r) => /<pre id="token">([^<]*)<\/pre>/.exec(await r.text())?.[1]],
+    ]) {
+      const setup = `Next.js ${version('next')} (${bundler}) ${path}`;
+      try {
+        const response = await fetch(base + path, { signal: AbortSignal.timeout(30_000) });
+        const token = response.ok ? await read(response) : undefined;
+        record(setup, response.ok ? checkToken(token, data) : [`HTTP ${response.status}: ${(await response.text()).slice(0, 500)}\n${log.slice(-1500)}`],
+          `built in ${seconds.toFixed(1)} s, .next/server ${bytes(join(dir, '.next', 'server'))} B`);
+      } catch (err) {
+        record(setup, [`${err.message}\n${log.slice(-1500)}`]);
+      }
+    }
+  } catch (err) {
+    record(`Next.js ${version('next')} (${bundler}): next start`, [err.message]);
+  } finally {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    renameSync(aside, installed);
+  }
+}
+
+async function nextApp(tarball) {
+  const dir = join(work, 'next-app');
+  cpSync(join(fixture, 'next-app'), dir, { recursive: true });
+  const dependencies = { next: version('next'), react: version('react'), 'react-dom': version('react-dom'), 'vonage-video-token': `file:${tarball}` };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`);
+  install(dir, []);
+  for (const bundler of ['turbopack', 'webpack']) {
+    if (only && !only.includes(`next-${bundler}`)) continue;
+    await serveNext(dir, bundler);
+  }
+}
+
+const tarball = pack();
+await bundlers(tarball);
+if (!only || only.some((name) => name.startsWith('next'))) await nextApp(tarball);
+const failed = outcomes.filter((ok) => !ok).length;
+console.log(`\nframeworks: ${outcomes.length - failed} passed, ${failed} failed`);
+process.exitCode = failed || outcomes.length === 0 ? 1 : 0;
