@@ -35,7 +35,7 @@ export interface TokenOptions {
   tokenType?: TokenType;
 }
 
-/** Every code a {@link TokenError} can carry. */
+/** Every code a {@link TokenError} can carry (from this entry, `vonage-video-token/vonage` and `vonage-video-token/verify`). */
 export type TokenErrorCode =
   | 'ERR_INVALID_API_KEY'
   | 'ERR_INVALID_API_SECRET'
@@ -51,7 +51,13 @@ export type TokenErrorCode =
   | 'ERR_INVALID_CLOCK'
   | 'ERR_INVALID_NONCE'
   | 'ERR_NO_RANDOMNESS'
-  | 'ERR_GENERATOR_FREED';
+  | 'ERR_GENERATOR_FREED'
+  | 'ERR_INVALID_APPLICATION_ID'
+  | 'ERR_INVALID_PRIVATE_KEY'
+  | 'ERR_INVALID_PUBLIC_KEY'
+  | 'ERR_INVALID_TOKEN'
+  | 'ERR_INVALID_SIGNATURE'
+  | 'ERR_TOKEN_EXPIRED';
 
 /**
  * What every function here throws. `code` is stable and safe to branch on; `message` names the

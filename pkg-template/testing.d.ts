@@ -63,7 +63,7 @@ export declare function generatorTokenAt(
 
 /**
  * The size of this runtime's WebAssembly memory for the package, in bytes: lets tests check that
- * minting does not make it grow.
+ * minting does not make it grow. `'full'` is the module of the `vonage` and `verify` entries.
  *
  * @returns Bytes of linear memory.
  *
@@ -73,10 +73,11 @@ export declare function generatorTokenAt(
  * const before = wasmMemoryBytes();
  * ```
  */
-export declare function wasmMemoryBytes(): number;
+export declare function wasmMemoryBytes(module?: 'main' | 'full'): number;
 
 /**
- * A copy of this runtime's WebAssembly memory for the package: lets tests check what it holds
+ * A copy of this runtime's WebAssembly memory for the package (`'full'`: the module of the
+ * `vonage` and `verify` entries): lets tests check what it holds
  * (for instance that no key material is left after a call or after `TokenGenerator#free()`).
  *
  * @returns The bytes of linear memory.
@@ -87,4 +88,4 @@ export declare function wasmMemoryBytes(): number;
  * const memory = wasmMemoryCopy();
  * ```
  */
-export declare function wasmMemoryCopy(): Uint8Array;
+export declare function wasmMemoryCopy(module?: 'main' | 'full'): Uint8Array;

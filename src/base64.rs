@@ -194,23 +194,18 @@ impl<'a> Decoder<'a> {
     /// Hands each decoded byte to `f`, four symbols at a time; `None` (after some calls) if a
     /// symbol is outside both alphabets.
     pub(crate) fn for_each(self, mut f: impl FnMut(u8)) -> Option<()> {
-        let chunks = self.body.chunks_exact(4);
-        let tail = chunks.remainder();
+        let chunks = self.body.chunks(4);
         for chunk in chunks {
-            let &[a, b, c, d] = chunk else { continue };
-            let n = (sextet(a)? << 18) | (sextet(b)? << 12) | (sextet(c)? << 6) | sextet(d)?;
-            f((n >> 16) as u8);
-            f((n >> 8) as u8);
-            f(n as u8);
-        }
-        match *tail {
-            [a, b] => f(((sextet(a)? << 2) | (sextet(b)? >> 4)) as u8),
-            [a, b, c] => {
-                let n = (sextet(a)? << 12) | (sextet(b)? << 6) | sextet(c)?;
-                f((n >> 10) as u8);
-                f((n >> 2) as u8);
+            // A chunk of 4 symbols gives 3 bytes; the last may have 2 (1 byte) or 3 (2 bytes).
+            let mut n = 0u32;
+            for &symbol in chunk {
+                n = (n << 6) | sextet(symbol)?;
             }
-            _ => {}
+            let count = chunk.len() - 1;
+            n <<= 6 * (4 - chunk.len() as u32);
+            for byte in [(n >> 16) as u8, (n >> 8) as u8, n as u8].iter().take(count) {
+                f(*byte);
+            }
         }
         Some(())
     }

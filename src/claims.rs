@@ -4,7 +4,6 @@ use crate::error::{fail, ErrorReason, Result};
 use crate::limits::{
     utf16_len_exceeds, DEFAULT_LIFETIME_SECONDS, MAX_DATA_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH, MAX_LIFETIME_SECONDS,
 };
-use crate::nonce::Nonce;
 use crate::options::{Role, TokenOptions};
 
 /// The largest clock value a JS `Date` can hold, in milliseconds.
@@ -16,7 +15,7 @@ pub(crate) struct Claims<'a> {
     pub exp: i64,
     pub create_time: i64,
     pub expire_time: i64,
-    /// The nonce as JS writes the number.
+    /// The nonce as JS writes the number (project tokens; set by the caller, empty by default).
     pub nonce: &'a str,
     pub session_id: &'a str,
     pub role: Role,
@@ -46,6 +45,22 @@ fn floor(x: f64) -> f64 {
     }
 }
 
+/// A clock reading in milliseconds as seconds (fractional milliseconds dropped, as a JS `Date`
+/// drops them), checked to lie from 1970 to the largest JS `Date`.
+fn clock_seconds(now_ms: f64) -> Result<f64> {
+    if (0.0..=MAX_CLOCK_MS).contains(&now_ms) {
+        Ok(trunc(now_ms) / 1000.0)
+    } else {
+        Err(fail(ErrorReason::Clock))
+    }
+}
+
+/// `iat` for a clock reading: whole seconds, rounded down.
+pub(crate) fn issued_at(now_ms: f64) -> Result<i64> {
+    // Bounded by MAX_CLOCK_MS, so the conversion is exact.
+    Ok(floor(clock_seconds(now_ms)?) as i64)
+}
+
 /// JS `Math.round` for finite values: halves round towards +∞.
 fn js_round(x: f64) -> f64 {
     let floor = floor(x);
@@ -60,16 +75,8 @@ impl<'a> Claims<'a> {
     /// Computes and validates the claims, in this order: the clock, the expire time, the data,
     /// the layout classes. `now_ms` is a clock reading in milliseconds (any fraction is dropped,
     /// as a JS `Date` drops it). The session id has been checked already.
-    pub(crate) fn new(
-        session_id: &'a str,
-        options: &'a TokenOptions<'_>,
-        now_ms: f64,
-        nonce: &'a Nonce,
-    ) -> Result<Self> {
-        if !(0.0..=MAX_CLOCK_MS).contains(&now_ms) {
-            return Err(fail(ErrorReason::Clock));
-        }
-        let seconds = trunc(now_ms) / 1000.0;
+    pub(crate) fn new(session_id: &'a str, options: &'a TokenOptions<'_>, now_ms: f64) -> Result<Self> {
+        let seconds = clock_seconds(now_ms)?;
         // Bounded by MAX_CLOCK_MS, so the conversions below are exact.
         let iat = floor(seconds) as i64;
         let create_time = js_round(seconds) as i64;
@@ -103,7 +110,7 @@ impl<'a> Claims<'a> {
             exp: if expire_time == 0 { iat + 300 } else { expire_time },
             create_time,
             expire_time,
-            nonce: nonce.as_str(),
+            nonce: "",
             session_id,
             role: options.role,
             connection_data: Some(data).filter(|data| !data.is_empty()),
@@ -124,10 +131,8 @@ mod tests {
     use crate::error::{Error, ErrorCode};
 
     const SID: &str = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
-    static NONCE: std::sync::LazyLock<Nonce> = std::sync::LazyLock::new(|| Nonce::from_js_text("0.5").unwrap());
-
     fn claims<'a>(options: &'a TokenOptions<'_>, now_ms: f64) -> core::result::Result<Claims<'a>, Error> {
-        Claims::new(SID, options, now_ms, &NONCE)
+        Claims::new(SID, options, now_ms)
     }
 
     #[test]

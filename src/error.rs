@@ -43,6 +43,19 @@ pub enum ErrorCode {
     /// `ERR_GENERATOR_FREED`: JavaScript only: a `TokenGenerator` was used after `free()`, or one
     /// of its methods was called without it. (Rust's ownership rules make this impossible natively.)
     GeneratorFreed,
+    /// `ERR_INVALID_APPLICATION_ID`: the application id is not a UUID.
+    InvalidApplicationId,
+    /// `ERR_INVALID_PRIVATE_KEY`: not a PEM RSA private key of 2048 to 16384 bits.
+    InvalidPrivateKey,
+    /// `ERR_INVALID_PUBLIC_KEY`: not a PEM RSA key to verify with.
+    InvalidPublicKey,
+    /// `ERR_INVALID_TOKEN`: not a token of a known format, or its claims are not the expected ones.
+    InvalidToken,
+    /// `ERR_INVALID_SIGNATURE`: the signature does not match the key, or the token's algorithm
+    /// does not suit the key (an unsigned token included).
+    InvalidSignature,
+    /// `ERR_TOKEN_EXPIRED`: the token's expiry has passed.
+    TokenExpired,
 }
 
 impl ErrorCode {
@@ -63,6 +76,12 @@ impl ErrorCode {
         Self::InvalidNonce,
         Self::NoRandomness,
         Self::GeneratorFreed,
+        Self::InvalidApplicationId,
+        Self::InvalidPrivateKey,
+        Self::InvalidPublicKey,
+        Self::InvalidToken,
+        Self::InvalidSignature,
+        Self::TokenExpired,
     ];
 
     /// The stable string code, e.g. `"ERR_INVALID_ROLE"`.
@@ -84,6 +103,12 @@ impl ErrorCode {
             Self::InvalidNonce => "ERR_INVALID_NONCE",
             Self::NoRandomness => "ERR_NO_RANDOMNESS",
             Self::GeneratorFreed => "ERR_GENERATOR_FREED",
+            Self::InvalidApplicationId => "ERR_INVALID_APPLICATION_ID",
+            Self::InvalidPrivateKey => "ERR_INVALID_PRIVATE_KEY",
+            Self::InvalidPublicKey => "ERR_INVALID_PUBLIC_KEY",
+            Self::InvalidToken => "ERR_INVALID_TOKEN",
+            Self::InvalidSignature => "ERR_INVALID_SIGNATURE",
+            Self::TokenExpired => "ERR_TOKEN_EXPIRED",
         }
     }
 }
@@ -206,6 +231,78 @@ reasons! {
     NoRandomness => NoRandomness,
         "no secure random source is available",
         "crypto.getRandomValues is not available in this runtime";
+    /// The JavaScript host has no WebCrypto (`crypto.subtle`) to sign or verify RS256 with.
+    NoWebCrypto => NoRandomness,
+        "WebCrypto is not available",
+        "crypto.subtle (WebCrypto) is not available in this runtime";
+    /// The application id is not a UUID.
+    ApplicationId => InvalidApplicationId,
+        "application_id must be a UUID: 8-4-4-4-12 hexadecimal digits",
+        "applicationId must be a UUID: 8-4-4-4-12 hexadecimal digits";
+    /// The session id names another application.
+    SessionApplicationMismatch => SessionKeyMismatch,
+        "session_id belongs to a different application than application_id",
+        "sessionId belongs to a different application than applicationId";
+    /// The private key is not a PEM RSA private key.
+    PrivateKey => InvalidPrivateKey,
+        "private_key must be a PEM RSA private key: PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY)",
+        "privateKey must be a PEM RSA private key: PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY)";
+    /// The private key's modulus is shorter than 2048 or longer than 16384 bits.
+    PrivateKeySize => InvalidPrivateKey,
+        "private_key must be an RSA key of 2048 to 16384 bits",
+        "privateKey must be an RSA key of 2048 to 16384 bits";
+    /// The private key text is longer than [`MAX_KEY_PEM_LENGTH`](crate::MAX_KEY_PEM_LENGTH).
+    PrivateKeyTooLong => InvalidPrivateKey,
+        "private_key must be at most 16384 characters long",
+        "privateKey must be at most 16384 characters long";
+    /// The key to verify with is not a PEM RSA key.
+    PublicKey => InvalidPublicKey,
+        "public_key must be a PEM RSA key of 2048 to 16384 bits (BEGIN PUBLIC KEY, BEGIN RSA PUBLIC KEY, or a private key)",
+        "key must be a PEM RSA key of 2048 to 16384 bits (BEGIN PUBLIC KEY, BEGIN RSA PUBLIC KEY, or a private key)";
+    /// A client token for application credentials asked for the T1 format.
+    ClientTokenType => InvalidTokenType,
+        "tokens for application credentials are JWTs: token_type must be JWT",
+        "tokens for application credentials are JWTs: options.tokenType must be 'JWT'";
+    /// A REST API JWT's lifetime is not 1 to 2592000 seconds.
+    ExpiresIn => InvalidExpireTime,
+        "expires_in must be a whole number of seconds from 1 to 2592000 (30 days)",
+        "options.expiresIn must be a whole number of seconds from 1 to 2592000 (30 days)";
+    /// An application JWT's `acl` is not a JSON object of at most [`MAX_ACL_LENGTH`](crate::MAX_ACL_LENGTH) characters.
+    Acl => InvalidOptions,
+        "acl must be a JSON object of at most 8192 characters",
+        "options.acl must be an object whose JSON is at most 8192 characters";
+    /// An application JWT's `sub` is longer than [`MAX_SUBJECT_LENGTH`](crate::MAX_SUBJECT_LENGTH).
+    Subject => InvalidOptions,
+        "sub must be at most 256 UTF-16 code units long",
+        "options.sub must be a string of at most 256 UTF-16 code units";
+    /// The text is not a token of a known format.
+    Token => InvalidToken,
+        "token must be a Vonage Video token: a JWT (three base64url parts of JSON) or a T1 token (T1== then base64)",
+        "token must be a Vonage Video token: a JWT (three base64url parts of JSON) or a T1 token (T1== then base64)";
+    /// The token is longer than [`MAX_TOKEN_LENGTH`](crate::MAX_TOKEN_LENGTH).
+    TokenTooLong => InvalidToken,
+        "token must be at most 65536 characters long",
+        "token must be at most 65536 characters long";
+    /// A JWT's header or claims are not a JSON object (at most 32 levels deep).
+    TokenJson => InvalidToken,
+        "token's header and claims must be JSON objects, nested at most 32 levels deep",
+        "token's header and claims must be JSON objects, nested at most 32 levels deep";
+    /// The token's claims are not the ones expected (session id, role).
+    ClaimMismatch => InvalidToken,
+        "token's claims are not the expected ones (session_id or role)",
+        "token's claims are not the expected ones (options.sessionId or options.role)";
+    /// The signature does not match the key.
+    Signature => InvalidSignature,
+        "token's signature does not match the key",
+        "token's signature does not match the key";
+    /// The token's algorithm does not suit the key (or the token is unsigned).
+    Algorithm => InvalidSignature,
+        "token's algorithm does not suit the key: HS256 and T1 tokens need the API secret, RS256 tokens an RSA public key",
+        "token's algorithm does not suit the key: HS256 and T1 tokens need the API secret, RS256 tokens an RSA public key";
+    /// The token's expiry has passed.
+    TokenExpired => TokenExpired,
+        "token has expired",
+        "token has expired";
 }
 
 impl ErrorReason {

@@ -8,7 +8,8 @@ use std::vec::Vec;
 
 use crate::{ErrorCode, ErrorReason, Role, TokenType};
 use crate::{
-    MAX_API_KEY_LENGTH, MAX_API_SECRET_LENGTH, MAX_DATA_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH, MAX_SESSION_ID_LENGTH,
+    MAX_ACL_LENGTH, MAX_API_KEY_LENGTH, MAX_API_SECRET_LENGTH, MAX_APPLICATION_ID_LENGTH, MAX_DATA_LENGTH,
+    MAX_KEY_PEM_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH, MAX_SESSION_ID_LENGTH, MAX_SUBJECT_LENGTH, MAX_TOKEN_LENGTH,
 };
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -51,7 +52,9 @@ fn tables_js() -> String {
     writeln!(
         js,
         "export const LIMITS = Object.freeze({{ apiKey: {MAX_API_KEY_LENGTH}, apiSecret: {MAX_API_SECRET_LENGTH}, \
-         sessionId: {MAX_SESSION_ID_LENGTH}, data: {MAX_DATA_LENGTH}, initialLayoutClassList: {MAX_LAYOUT_CLASS_LIST_LENGTH} }});\n"
+         sessionId: {MAX_SESSION_ID_LENGTH}, data: {MAX_DATA_LENGTH}, initialLayoutClassList: {MAX_LAYOUT_CLASS_LIST_LENGTH}, \
+         applicationId: {MAX_APPLICATION_ID_LENGTH}, privateKey: {MAX_KEY_PEM_LENGTH}, token: {MAX_TOKEN_LENGTH}, \
+         acl: {MAX_ACL_LENGTH}, sub: {MAX_SUBJECT_LENGTH} }});\n"
     )
     .unwrap();
     js.push_str("/** Role names; the module takes a role as its index here. */\n");

@@ -30,35 +30,50 @@
 
 extern crate alloc;
 
+mod application;
 mod base64;
 mod claims;
+mod decode;
 mod error;
 #[cfg(test)]
 mod generated;
 #[cfg(feature = "std")]
 mod host;
+mod json;
 mod jwt;
 mod limits;
 mod nonce;
 mod options;
 mod project;
+mod rsa_key;
 mod session_id;
 mod t1;
 mod text;
+mod uuid;
 #[cfg(test)]
 mod vectors;
 
+pub use application::{
+    application_jwt_at, client_token_at, ApplicationCredentials, ApplicationJwtOptions, UnsignedToken,
+    DEFAULT_APPLICATION_JWT_SECONDS,
+};
+#[cfg(feature = "std")]
+pub use decode::verify_token;
+pub use decode::{decode_token, verify_token_at, Algorithm, DecodedToken, TokenClaims, TokenFormat, VerifyOptions};
 pub use error::{Error, ErrorCode, ErrorReason};
 pub use limits::{
-    DEFAULT_LIFETIME_SECONDS, MAX_API_KEY_LENGTH, MAX_API_SECRET_LENGTH, MAX_DATA_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH,
-    MAX_LIFETIME_SECONDS, MAX_SESSION_ID_LENGTH,
+    DEFAULT_LIFETIME_SECONDS, MAX_ACL_LENGTH, MAX_API_KEY_LENGTH, MAX_API_SECRET_LENGTH, MAX_APPLICATION_ID_LENGTH,
+    MAX_DATA_LENGTH, MAX_KEY_PEM_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH, MAX_LIFETIME_SECONDS, MAX_SESSION_ID_LENGTH,
+    MAX_SUBJECT_LENGTH, MAX_TOKEN_LENGTH,
 };
 pub use nonce::Nonce;
 pub use options::{Role, TokenOptions, TokenType};
 #[cfg(feature = "std")]
-pub use project::generate_token;
-pub use project::{generate_token_at, TokenGenerator};
+pub use project::{generate_rest_token, generate_token};
+pub use project::{generate_rest_token_at, generate_token_at, TokenGenerator, DEFAULT_REST_TOKEN_SECONDS};
+pub use rsa_key::{RsaPrivateKey, RsaPublicKey, MAX_RSA_BITS, MIN_RSA_BITS};
 pub use session_id::session_api_key;
+pub use uuid::Jti;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

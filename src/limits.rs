@@ -13,6 +13,17 @@ pub const MAX_DATA_LENGTH: usize = 1000;
 /// Longest layout class list, once joined with spaces.
 pub const MAX_LAYOUT_CLASS_LIST_LENGTH: usize = 1024;
 
+/// Longest application id: a UUID is 36 characters.
+pub const MAX_APPLICATION_ID_LENGTH: usize = 36;
+/// Longest PEM key text: room for a 16384-bit RSA private key (about 12,700 characters).
+pub const MAX_KEY_PEM_LENGTH: usize = 16384;
+/// Longest token read back: far above the longest token the official SDKs mint (about 30,000).
+pub const MAX_TOKEN_LENGTH: usize = 65536;
+/// Longest `acl` of an application JWT, as JSON text.
+pub const MAX_ACL_LENGTH: usize = 8192;
+/// Longest `sub` of an application JWT.
+pub const MAX_SUBJECT_LENGTH: usize = 256;
+
 /// Latest allowed expiry, in seconds after the token's creation time (30 days).
 pub const MAX_LIFETIME_SECONDS: i64 = 30 * 24 * 60 * 60;
 /// Default lifetime, in seconds (24 hours).

@@ -15,16 +15,26 @@ use crate::limits::{utf16_len_exceeds, MAX_API_KEY_LENGTH, MAX_API_SECRET_LENGTH
 use crate::nonce::Nonce;
 use crate::options::{TokenOptions, TokenType};
 use crate::session_id::check_owner;
+use crate::text::{push_int, push_json_string};
+use crate::uuid::Jti;
 use crate::{jwt, t1};
 
+/// The default lifetime of a project's REST API JWT, in seconds (what `opentok` uses).
+pub const DEFAULT_REST_TOKEN_SECONDS: u32 = 300;
+
 /// Checks the credentials: the key's length, then its digits; the secret's emptiness, then its length.
-fn check_credentials(api_key: &str, api_secret: &str) -> Result<()> {
+pub(crate) fn check_credentials(api_key: &str, api_secret: &str) -> Result<()> {
     if api_key.len() > MAX_API_KEY_LENGTH {
         return Err(fail(ErrorReason::ApiKeyTooLong));
     }
     if api_key.is_empty() || !api_key.bytes().all(|b| b.is_ascii_digit()) {
         return Err(fail(ErrorReason::ApiKey));
     }
+    check_secret(api_secret)
+}
+
+/// Checks the secret: its emptiness, then its length.
+pub(crate) fn check_secret(api_secret: &str) -> Result<()> {
     if api_secret.is_empty() {
         return Err(fail(ErrorReason::ApiSecret));
     }
@@ -40,7 +50,7 @@ fn ascii_string(token: Vec<u8>) -> String {
 }
 
 /// The HMAC keyed with the secret (HMAC takes keys of any length: the error cannot happen).
-fn keyed<M: KeyInit>(api_secret: &str) -> Result<M> {
+pub(crate) fn keyed<M: KeyInit>(api_secret: &str) -> Result<M> {
     M::new_from_slice(api_secret.as_bytes()).map_err(|_| fail(ErrorReason::ApiSecret))
 }
 
@@ -110,12 +120,82 @@ impl TokenGenerator {
         nonce: &Nonce,
     ) -> Result<String> {
         check_owner(session_id, &self.api_key)?;
-        let claims = Claims::new(session_id, options, now_ms, nonce)?;
+        let claims = Claims { nonce: nonce.as_str(), ..Claims::new(session_id, options, now_ms)? };
         Ok(ascii_string(match options.token_type {
             TokenType::Jwt => jwt::encode(self.hs256.clone(), &self.api_key, &claims),
             TokenType::T1 => t1::encode(self.sha1.clone(), &self.api_key, &claims),
         }))
     }
+}
+
+/// The REST API JWT of a project (the `X-OPENTOK-AUTH` header): HS256 claims `iss` (the API key),
+/// `ist` (`project`), `iat`, `exp` (`iat + expires_in`) and `jti`, in that order.
+fn rest_token(key: Hmac<Sha256>, api_key: &str, expires_in: u32, now_ms: f64, jti: &Jti) -> Result<String> {
+    let iat = crate::claims::issued_at(now_ms)?;
+    if expires_in == 0 || i64::from(expires_in) > crate::limits::MAX_LIFETIME_SECONDS {
+        return Err(fail(ErrorReason::ExpiresIn));
+    }
+    let mut json = Vec::with_capacity(128 + api_key.len());
+    json.extend_from_slice(b"{\"iss\":");
+    push_json_string(&mut json, api_key);
+    json.extend_from_slice(b",\"ist\":\"project\",\"iat\":");
+    push_int(&mut json, iat);
+    json.extend_from_slice(b",\"exp\":");
+    push_int(&mut json, iat + i64::from(expires_in));
+    json.extend_from_slice(b",\"jti\":\"");
+    json.extend_from_slice(jti.as_str().as_bytes());
+    json.extend_from_slice(b"\"}");
+    Ok(ascii_string(jwt::sign(key, &json)))
+}
+
+impl TokenGenerator {
+    /// The project's REST API JWT (for the `X-OPENTOK-AUTH` header) for a given clock reading
+    /// and `jti`, valid `expires_in` seconds (1 to 2592000; opentok uses
+    /// [`DEFAULT_REST_TOKEN_SECONDS`]).
+    ///
+    /// # Errors
+    /// [`ErrorCode::InvalidClock`] or [`ErrorCode::InvalidExpireTime`].
+    pub fn generate_rest_token_at(&self, expires_in: u32, now_ms: f64, jti: &Jti) -> Result<String> {
+        rest_token(self.hs256.clone(), &self.api_key, expires_in, now_ms, jti)
+    }
+
+    /// [`Self::generate_rest_token_at`] with the system clock and a random `jti`.
+    ///
+    /// # Errors
+    /// As [`Self::generate_rest_token_at`], or [`ErrorCode::NoRandomness`].
+    #[cfg(feature = "std")]
+    pub fn generate_rest_token(&self, expires_in: u32) -> Result<String> {
+        let jti = Jti::random()?;
+        self.generate_rest_token_at(expires_in, crate::host::now_ms(), &jti)
+    }
+}
+
+/// The project's REST API JWT for a given clock reading and `jti` (see
+/// [`TokenGenerator::generate_rest_token_at`]). Checks in order: the credentials, `now_ms`,
+/// `expires_in`.
+///
+/// # Errors
+/// [`ErrorCode::InvalidApiKey`], [`ErrorCode::InvalidApiSecret`], [`ErrorCode::InvalidClock`] or
+/// [`ErrorCode::InvalidExpireTime`].
+pub fn generate_rest_token_at(
+    api_key: &str,
+    api_secret: &str,
+    expires_in: u32,
+    now_ms: f64,
+    jti: &Jti,
+) -> Result<String> {
+    check_credentials(api_key, api_secret)?;
+    rest_token(keyed(api_secret)?, api_key, expires_in, now_ms, jti)
+}
+
+/// [`generate_rest_token_at`] with the system clock and a random `jti`.
+///
+/// # Errors
+/// As [`generate_rest_token_at`], or [`ErrorCode::NoRandomness`].
+#[cfg(feature = "std")]
+pub fn generate_rest_token(api_key: &str, api_secret: &str, expires_in: u32) -> Result<String> {
+    let jti = Jti::random()?;
+    generate_rest_token_at(api_key, api_secret, expires_in, crate::host::now_ms(), &jti)
 }
 
 /// Mints one token with the system clock and a fresh random nonce.
@@ -162,7 +242,7 @@ pub fn generate_token_at(
 ) -> Result<String> {
     check_credentials(api_key, api_secret)?;
     check_owner(session_id, api_key)?;
-    let claims = Claims::new(session_id, options, now_ms, nonce)?;
+    let claims = Claims { nonce: nonce.as_str(), ..Claims::new(session_id, options, now_ms)? };
     Ok(ascii_string(match options.token_type {
         TokenType::Jwt => jwt::encode(keyed(api_secret)?, api_key, &claims),
         TokenType::T1 => t1::encode(keyed(api_secret)?, api_key, &claims),

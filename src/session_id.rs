@@ -36,9 +36,26 @@ fn payload(session_id: &str) -> Option<&[u8]> {
     }
 }
 
+/// Who owns a session: a project (its API key, compared exactly) or an application (its id, a
+/// UUID, compared ignoring ASCII case).
+#[derive(Clone, Copy)]
+pub(crate) enum Owner<'a> {
+    Project(&'a str),
+    Application(&'a str),
+}
+
 /// Checks the session id's length, that it decodes, and that its API-key field equals `api_key`
 /// exactly. Decodes as it compares, without allocating.
 pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<()> {
+    check_session(session_id, Owner::Project(api_key))
+}
+
+/// Checks the session id's length, that it decodes, and that its second field names `owner`.
+pub(crate) fn check_session(session_id: &str, owner: Owner<'_>) -> Result<()> {
+    let (api_key, fold, mismatch) = match owner {
+        Owner::Project(key) => (key, false, ErrorReason::SessionKeyMismatch),
+        Owner::Application(id) => (id, true, ErrorReason::SessionApplicationMismatch),
+    };
     if utf16_len_exceeds(session_id, MAX_SESSION_ID_LENGTH) {
         return Err(fail(ErrorReason::SessionIdTooLong));
     }
@@ -54,7 +71,7 @@ pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<()> {
                 field += 1;
             } else if field == 1 {
                 key_field_len += 1;
-                matches &= key.next() == Some(&byte);
+                matches &= key.next().is_some_and(|&k| k == byte || (fold && k.eq_ignore_ascii_case(&byte)));
             }
         })
         .ok_or(INVALID)?;
@@ -64,7 +81,7 @@ pub(crate) fn check_owner(session_id: &str, api_key: &str) -> Result<()> {
     if matches && key.next().is_none() {
         Ok(())
     } else {
-        Err(fail(ErrorReason::SessionKeyMismatch))
+        Err(fail(mismatch))
     }
 }
 
@@ -118,6 +135,19 @@ mod tests {
     fn vonage_application_session_names_the_application() {
         let id = "1_MX4yOWY3NjBmOC03Y2UxLTQ2YzktYWRlMy1mMmRlZGVlNGVkNWZ-fjE3MjY0NjI1ODg2NDd-MTF4TGExYmJoelBlR1FHbVhzbWd4STBrfn5-";
         assert_eq!(session_api_key(id).as_deref(), Some("29f760f8-7ce1-46c9-ade3-f2dedee4ed5f"));
+    }
+
+    #[test]
+    fn an_application_session_must_name_the_application_in_any_case() {
+        let id = "1_MX4yOWY3NjBmOC03Y2UxLTQ2YzktYWRlMy1mMmRlZGVlNGVkNWZ-fjE3MjY0NjI1ODg2NDd-MTF4TGExYmJoelBlR1FHbVhzbWd4STBrfn5-";
+        assert_eq!(check_session(id, Owner::Application("29f760f8-7ce1-46c9-ade3-f2dedee4ed5f")), Ok(()));
+        assert_eq!(check_session(id, Owner::Application("29F760F8-7CE1-46C9-ADE3-F2DEDEE4ED5F")), Ok(()));
+        assert_eq!(
+            check_session(id, Owner::Application("29f760f8-7ce1-46c9-ade3-f2dedee4ed50")).map_err(|e| e.reason()),
+            Err(ErrorReason::SessionApplicationMismatch)
+        );
+        // A project's key is compared exactly.
+        assert_eq!(check_owner(id, "29F760F8-7CE1-46C9-ADE3-F2DEDEE4ED5F"), Err(MISMATCH));
     }
 
     #[test]

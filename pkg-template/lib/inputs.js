@@ -32,6 +32,43 @@ export function checkSessionId(sessionId) {
   }
 }
 
+/** The application id, which must be a string (its form is checked by the module). */
+export function checkApplicationId(applicationId) {
+  if (typeof applicationId !== 'string') {
+    throw fail('ERR_INVALID_APPLICATION_ID', `applicationId must be a string, got ${kind(applicationId)}`);
+  }
+}
+
+/** A PEM private key, which must be a string. */
+export function checkPrivateKey(privateKey) {
+  if (typeof privateKey !== 'string') {
+    throw fail('ERR_INVALID_PRIVATE_KEY', `privateKey must be a PEM string, got ${kind(privateKey)}`);
+  }
+}
+
+/**
+ * Reads an options object with only own keys among `names` (a polluted Object.prototype cannot
+ * inject any): the values by name, each read once. `undefined` and `null` mean none.
+ */
+export function readOwnOptions(options, names) {
+  const values = { __proto__: null };
+  if (options === undefined || options === null) return values;
+  const keys = typeof options === 'object' ? ownKeys(options) : undefined;
+  if (keys === undefined) throw fail('ERR_INVALID_OPTIONS', `options must be a plain object, got ${kind(options)}`);
+  for (const key of keys) {
+    if (!names.includes(key)) {
+      const named = key.length > 64 ? `${key.slice(0, 64)}…` : key;
+      throw fail('ERR_UNKNOWN_OPTION', `options has an unknown key "${named}"; known keys: ${names.join(', ')}`);
+    }
+    try {
+      values[key] = options[key];
+    } catch (cause) {
+      throw fail('ERR_INVALID_OPTIONS', `options.${key} could not be read`, cause);
+    }
+  }
+  return values;
+}
+
 /** `text`, or its first `max + 1` code units when longer: enough for the module to reject it as too long. */
 export function fit(text, max) {
   return text.length > max ? text.slice(0, max + 1) : text;

@@ -9,13 +9,17 @@ import { REASON } from './tables.js';
 const pool = new Uint32Array(2048);
 let poolUsed = pool.length;
 
-/** A uniformly random 53-bit float in [0, 1), the shape of opentok-node's Math.random() nonce. */
-function randomNonce() {
-  // Checked on every call, so a runtime without a secure source fails at once and always.
+// Checked on every call that draws, so a runtime without a secure source fails at once and always.
+function secureSource() {
   const crypto = globalThis.crypto;
   if (crypto === undefined || crypto === null || typeof crypto.getRandomValues !== 'function') {
     throw reasonError(REASON.NoRandomness);
   }
+  return crypto;
+}
+
+/** The next random 32-bit word of the pool (also for token ids: they are public too). */
+function randomWord(crypto) {
   if (poolUsed === pool.length) {
     try {
       crypto.getRandomValues(pool);
@@ -26,9 +30,20 @@ function randomNonce() {
     }
     poolUsed = 0;
   }
-  const high = pool[poolUsed++] >>> 11;
-  const low = pool[poolUsed++];
-  return (high * 4294967296 + low) / 9007199254740992;
+  return pool[poolUsed++];
+}
+
+/** A uniformly random 53-bit float in [0, 1), the shape of opentok-node's Math.random() nonce. */
+function randomNonce() {
+  const crypto = secureSource();
+  const high = randomWord(crypto) >>> 11;
+  return (high * 4294967296 + randomWord(crypto)) / 9007199254740992;
+}
+
+/** Four random 32-bit words: the 16 bytes of a token id (`jti`). */
+export function randomWords() {
+  const crypto = secureSource();
+  return [randomWord(crypto), randomWord(crypto), randomWord(crypto), randomWord(crypto)];
 }
 
 let fixed;

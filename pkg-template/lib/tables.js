@@ -2,7 +2,7 @@
 // do not edit. `UPDATE_GENERATED=1 cargo test generated` rewrites it.
 
 /** Every error code, as `TokenError#code` carries it. */
-export const CODES = Object.freeze(["ERR_INVALID_API_KEY", "ERR_INVALID_API_SECRET", "ERR_INVALID_SESSION_ID", "ERR_SESSION_KEY_MISMATCH", "ERR_INVALID_OPTIONS", "ERR_UNKNOWN_OPTION", "ERR_INVALID_ROLE", "ERR_INVALID_EXPIRE_TIME", "ERR_INVALID_DATA", "ERR_INVALID_LAYOUT_CLASS_LIST", "ERR_INVALID_TOKEN_TYPE", "ERR_INVALID_CLOCK", "ERR_INVALID_NONCE", "ERR_NO_RANDOMNESS", "ERR_GENERATOR_FREED"]);
+export const CODES = Object.freeze(["ERR_INVALID_API_KEY", "ERR_INVALID_API_SECRET", "ERR_INVALID_SESSION_ID", "ERR_SESSION_KEY_MISMATCH", "ERR_INVALID_OPTIONS", "ERR_UNKNOWN_OPTION", "ERR_INVALID_ROLE", "ERR_INVALID_EXPIRE_TIME", "ERR_INVALID_DATA", "ERR_INVALID_LAYOUT_CLASS_LIST", "ERR_INVALID_TOKEN_TYPE", "ERR_INVALID_CLOCK", "ERR_INVALID_NONCE", "ERR_NO_RANDOMNESS", "ERR_GENERATOR_FREED", "ERR_INVALID_APPLICATION_ID", "ERR_INVALID_PRIVATE_KEY", "ERR_INVALID_PUBLIC_KEY", "ERR_INVALID_TOKEN", "ERR_INVALID_SIGNATURE", "ERR_TOKEN_EXPIRED"]);
 
 /** The module's error answers: `-(1 + index)` is the reason at `index`. */
 export const REASONS = Object.freeze([
@@ -24,6 +24,24 @@ export const REASONS = Object.freeze([
   Object.freeze({ code: "ERR_INVALID_CLOCK", message: "the clock (Date.now(), or fixed.now in the testing entry) must read from 0 (1970) to 8.64e15 milliseconds" }),
   Object.freeze({ code: "ERR_INVALID_NONCE", message: "fixed.nonce must be a number in [0, 1)" }),
   Object.freeze({ code: "ERR_NO_RANDOMNESS", message: "crypto.getRandomValues is not available in this runtime" }),
+  Object.freeze({ code: "ERR_NO_RANDOMNESS", message: "crypto.subtle (WebCrypto) is not available in this runtime" }),
+  Object.freeze({ code: "ERR_INVALID_APPLICATION_ID", message: "applicationId must be a UUID: 8-4-4-4-12 hexadecimal digits" }),
+  Object.freeze({ code: "ERR_SESSION_KEY_MISMATCH", message: "sessionId belongs to a different application than applicationId" }),
+  Object.freeze({ code: "ERR_INVALID_PRIVATE_KEY", message: "privateKey must be a PEM RSA private key: PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY)" }),
+  Object.freeze({ code: "ERR_INVALID_PRIVATE_KEY", message: "privateKey must be an RSA key of 2048 to 16384 bits" }),
+  Object.freeze({ code: "ERR_INVALID_PRIVATE_KEY", message: "privateKey must be at most 16384 characters long" }),
+  Object.freeze({ code: "ERR_INVALID_PUBLIC_KEY", message: "key must be a PEM RSA key of 2048 to 16384 bits (BEGIN PUBLIC KEY, BEGIN RSA PUBLIC KEY, or a private key)" }),
+  Object.freeze({ code: "ERR_INVALID_TOKEN_TYPE", message: "tokens for application credentials are JWTs: options.tokenType must be 'JWT'" }),
+  Object.freeze({ code: "ERR_INVALID_EXPIRE_TIME", message: "options.expiresIn must be a whole number of seconds from 1 to 2592000 (30 days)" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.acl must be an object whose JSON is at most 8192 characters" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.sub must be a string of at most 256 UTF-16 code units" }),
+  Object.freeze({ code: "ERR_INVALID_TOKEN", message: "token must be a Vonage Video token: a JWT (three base64url parts of JSON) or a T1 token (T1== then base64)" }),
+  Object.freeze({ code: "ERR_INVALID_TOKEN", message: "token must be at most 65536 characters long" }),
+  Object.freeze({ code: "ERR_INVALID_TOKEN", message: "token's header and claims must be JSON objects, nested at most 32 levels deep" }),
+  Object.freeze({ code: "ERR_INVALID_TOKEN", message: "token's claims are not the expected ones (options.sessionId or options.role)" }),
+  Object.freeze({ code: "ERR_INVALID_SIGNATURE", message: "token's signature does not match the key" }),
+  Object.freeze({ code: "ERR_INVALID_SIGNATURE", message: "token's algorithm does not suit the key: HS256 and T1 tokens need the API secret, RS256 tokens an RSA public key" }),
+  Object.freeze({ code: "ERR_TOKEN_EXPIRED", message: "token has expired" }),
 ]);
 
 /** Each reason's index in REASONS, by its Rust name. */
@@ -46,10 +64,28 @@ export const REASON = Object.freeze({
   Clock: 15,
   Nonce: 16,
   NoRandomness: 17,
+  NoWebCrypto: 18,
+  ApplicationId: 19,
+  SessionApplicationMismatch: 20,
+  PrivateKey: 21,
+  PrivateKeySize: 22,
+  PrivateKeyTooLong: 23,
+  PublicKey: 24,
+  ClientTokenType: 25,
+  ExpiresIn: 26,
+  Acl: 27,
+  Subject: 28,
+  Token: 29,
+  TokenTooLong: 30,
+  TokenJson: 31,
+  ClaimMismatch: 32,
+  Signature: 33,
+  Algorithm: 34,
+  TokenExpired: 35,
 });
 
 /** The longest accepted input, in UTF-16 code units. */
-export const LIMITS = Object.freeze({ apiKey: 64, apiSecret: 1024, sessionId: 1024, data: 1000, initialLayoutClassList: 1024 });
+export const LIMITS = Object.freeze({ apiKey: 64, apiSecret: 1024, sessionId: 1024, data: 1000, initialLayoutClassList: 1024, applicationId: 36, privateKey: 16384, token: 65536, acl: 8192, sub: 256 });
 
 /** Role names; the module takes a role as its index here. */
 export const ROLES = Object.freeze(["publisher", "subscriber", "moderator", "publisheronly"]);

@@ -31,12 +31,17 @@ export function generatorTokenAt(generator, fixed, sessionId, options) {
   return withFixedInputs(readFixed(fixed), () => generator.generateToken(sessionId, options));
 }
 
-/** The size of the module's memory, in bytes. */
-export function wasmMemoryBytes() {
-  return memoryBytes();
+function whichModule(module) {
+  if (module === undefined || module === 'main' || module === 'full') return module;
+  throw fail('ERR_INVALID_OPTIONS', `module must be 'main' or 'full', got ${kind(module)}`);
 }
 
-/** A copy of the module's memory, to check what it holds (e.g. that no key material is left). */
-export function wasmMemoryCopy() {
-  return memoryCopy();
+/** The size of a module's memory, in bytes: the main module's, or the full one's (`'full'`). */
+export function wasmMemoryBytes(module) {
+  return memoryBytes(whichModule(module));
+}
+
+/** A copy of a module's memory, to check what it holds (e.g. that no key material is left). */
+export function wasmMemoryCopy(module) {
+  return memoryCopy(whichModule(module));
 }

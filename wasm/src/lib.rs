@@ -1,29 +1,40 @@
-//! The WebAssembly module of the `vonage-video-token` npm package: the byte protocol between its
+//! The WebAssembly modules of the `vonage-video-token` npm package: the byte protocol between its
 //! JavaScript layer (`pkg-template/lib/boundary.js`) and the core crate. The only home of
-//! wasm-bindgen, the allocator and `unsafe` in this repository.
+//! wasm-bindgen, the allocator and `unsafe` in this repository. Built twice: without features,
+//! the module that mints tokens for project credentials (the main entry); with `full`, the one
+//! for application credentials and for reading tokens back (the `vonage` and `verify` entries).
 //!
-//! Protocol: the JavaScript layer writes the secret with `TextEncoder#encodeInto` into its slot of
-//! one static input area and the other texts, joined, into the other slot (an input longer than
-//! its maximum is cut to its maximum plus one UTF-16 code unit, so the core still rejects it as
-//! too long, in its usual order), then calls an export with the byte and code-unit lengths and
-//! the numbers. An export answers the token's length (read at [`token_ptr`]) or
-//! `-(1 + reason)`, where `reason` indexes
-//! [`ErrorReason::ALL`](vonage_video_token::ErrorReason::ALL). After each call that handled key
-//! material, the JS layer zeroes the secret's slot and the top of the stack (below
-//! [`stack_top`]), where the call kept its temporaries (HMAC key blocks, hash states).
+//! Protocol: the JavaScript layer writes the secret (or a PEM key) with `TextEncoder#encodeInto`
+//! into its slot of one static input area and the other texts, joined, into the other slot (an
+//! input longer than its maximum is cut to its maximum plus one UTF-16 code unit, so the core
+//! still rejects it as too long, in its usual order), then calls an export with the byte and
+//! code-unit lengths and the numbers. An export answers the length of what it wrote to the
+//! answer buffer (read at [`answer_ptr`], in the parts [`answer_parts`] lists) or `-(1 + reason)`,
+//! where `reason` indexes [`ErrorReason::ALL`](vonage_video_token::ErrorReason::ALL). After each
+//! call that handled key material, the JS layer zeroes the secret's slot, the answer if it held
+//! key material, and the top of the stack (below [`stack_top`]), where the call kept its
+//! temporaries (HMAC key blocks, hash states).
 #![no_std]
 
 extern crate alloc;
 
+#[cfg(not(feature = "full"))]
 use alloc::boxed::Box;
-use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::UnsafeCell;
-use vonage_video_token::{
-    generate_token_at, Error, ErrorReason, Nonce, Role, TokenGenerator, TokenOptions, TokenType, MAX_API_KEY_LENGTH,
-    MAX_API_SECRET_LENGTH, MAX_DATA_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH, MAX_SESSION_ID_LENGTH,
-};
+#[cfg(feature = "full")]
+use vonage_video_token::Jti;
+#[cfg(not(feature = "full"))]
+use vonage_video_token::TokenGenerator;
+use vonage_video_token::{Error, ErrorReason, Role, TokenOptions, TokenType};
 use wasm_bindgen::prelude::wasm_bindgen;
+
+#[cfg(feature = "full")]
+mod application;
+#[cfg(not(feature = "full"))]
+mod project;
+#[cfg(feature = "full")]
+mod read;
 
 /// A free-list allocator of about 1 KB instead of std's dlmalloc: minting needs a few short-lived buffers.
 #[global_allocator]
@@ -36,38 +47,70 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()
 }
 
-/// The input slots, in protocol order, with their capacity in bytes: the secret, then the other
-/// texts written as one (API key, session id, data, layout classes, nonce). UTF-8 takes at most
-/// three bytes per UTF-16 code unit, and an over-long input arrives cut to its maximum plus one unit.
-const SLOTS: [usize; 2] = [
-    3 * (MAX_API_SECRET_LENGTH + 1),
-    3 * (MAX_API_KEY_LENGTH + 1 + MAX_SESSION_ID_LENGTH + 1 + MAX_DATA_LENGTH + 1 + MAX_LAYOUT_CLASS_LIST_LENGTH + 1)
-        + NONCE_BYTES,
-];
-const SECRET: usize = 0;
-const TEXT: usize = 1;
-/// Longest nonce text.
-const NONCE_BYTES: usize = 32;
-
-/// Where `slot` starts in the input area.
-#[allow(clippy::indexing_slicing)] // evaluated at compile time for constants; bounded by the loop
-const fn slot_start(slot: usize) -> usize {
-    let mut start = 0;
-    let mut i = 0;
-    while i < slot && i < SLOTS.len() {
-        start += SLOTS[i];
-        i += 1;
-    }
-    start
+/// Capacity in bytes of what `units` UTF-16 code units can take in UTF-8, plus the one extra
+/// unit of an input cut for being too long.
+const fn utf8_room(units: usize) -> usize {
+    3 * (units + 1)
 }
 
-const INPUT_BYTES: usize = slot_start(SLOTS.len());
+#[cfg(not(feature = "full"))]
+mod sizes {
+    use super::utf8_room;
+    use vonage_video_token::{
+        MAX_API_KEY_LENGTH, MAX_API_SECRET_LENGTH, MAX_DATA_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH, MAX_SESSION_ID_LENGTH,
+    };
+
+    /// The secret.
+    pub(crate) const SECRET: usize = utf8_room(MAX_API_SECRET_LENGTH);
+    /// The API key, session id, data, layout classes and nonce.
+    pub(crate) const TEXT: usize = utf8_room(MAX_API_KEY_LENGTH)
+        + utf8_room(MAX_SESSION_ID_LENGTH)
+        + utf8_room(MAX_DATA_LENGTH)
+        + utf8_room(MAX_LAYOUT_CLASS_LIST_LENGTH)
+        + 32;
+}
+
+#[cfg(feature = "full")]
+mod sizes {
+    use super::utf8_room;
+    use vonage_video_token::{
+        MAX_ACL_LENGTH, MAX_APPLICATION_ID_LENGTH, MAX_DATA_LENGTH, MAX_KEY_PEM_LENGTH, MAX_LAYOUT_CLASS_LIST_LENGTH,
+        MAX_SESSION_ID_LENGTH, MAX_SUBJECT_LENGTH, MAX_TOKEN_LENGTH,
+    };
+
+    /// A secret or a PEM key.
+    pub(crate) const SECRET: usize = utf8_room(MAX_KEY_PEM_LENGTH);
+    const CLIENT: usize = utf8_room(MAX_APPLICATION_ID_LENGTH)
+        + utf8_room(MAX_SESSION_ID_LENGTH)
+        + utf8_room(MAX_DATA_LENGTH)
+        + utf8_room(MAX_LAYOUT_CLASS_LIST_LENGTH);
+    const APPLICATION_JWT: usize =
+        utf8_room(MAX_APPLICATION_ID_LENGTH) + utf8_room(MAX_ACL_LENGTH) + utf8_room(MAX_SUBJECT_LENGTH);
+    const VERIFY: usize = utf8_room(MAX_TOKEN_LENGTH) + utf8_room(MAX_SESSION_ID_LENGTH);
+    /// The largest of: a client token's texts, an application JWT's, a token and a session id.
+    pub(crate) const TEXT: usize = if CLIENT > APPLICATION_JWT && CLIENT > VERIFY {
+        CLIENT
+    } else if APPLICATION_JWT > VERIFY {
+        APPLICATION_JWT
+    } else {
+        VERIFY
+    };
+}
+
+const SECRET: usize = 0;
+const TEXT: usize = 1;
+/// The input slots in protocol order: their capacity in bytes.
+const SLOTS: [usize; 2] = [sizes::SECRET, sizes::TEXT];
+const INPUT_BYTES: usize = sizes::SECRET + sizes::TEXT;
 
 /// Module state. Only one thread exists, exports do not call back into JavaScript, and no two
 /// references to the state are ever in use at once.
 struct State {
     input: [u8; INPUT_BYTES],
-    token: String,
+    /// What the last call answered: one or more parts, their lengths in `parts`.
+    answer: Vec<u8>,
+    parts: [u32; 6],
+    #[cfg(not(feature = "full"))]
     generators: Vec<Option<Box<TokenGenerator>>>,
 }
 
@@ -76,18 +119,33 @@ struct Shared(UnsafeCell<State>);
 // SAFETY: wasm32 without the `atomics` target feature runs exactly one thread.
 unsafe impl Sync for Shared {}
 
-static STATE: Shared =
-    Shared(UnsafeCell::new(State { input: [0; INPUT_BYTES], token: String::new(), generators: Vec::new() }));
+static STATE: Shared = Shared(UnsafeCell::new(State {
+    input: [0; INPUT_BYTES],
+    answer: Vec::new(),
+    parts: [0; 6],
+    #[cfg(not(feature = "full"))]
+    generators: Vec::new(),
+}));
 
 fn state() -> &'static mut State {
     // SAFETY: single-threaded; each use of a reference ends before the next is made.
     unsafe { &mut *STATE.0.get() }
 }
 
-/// The text in `slot`, `len` bytes long (the JS layer's encoder writes only valid UTF-8). An
-/// answer of the wrong shape is a protocol error, reported as `reason`.
-fn slot_text(input: &[u8; INPUT_BYTES], slot: usize, len: u32, reason: ErrorReason) -> Result<&str, Error> {
+/// Where `slot` starts in the input area.
+const fn slot_start(slot: usize) -> usize {
+    if slot == TEXT {
+        sizes::SECRET
+    } else {
+        0
+    }
+}
+
+/// The text in `slot`, `len` bytes long (the JS layer's encoder writes only valid UTF-8). Input
+/// of the wrong shape is a protocol error, reported as `reason`.
+fn slot_text(slot: usize, len: u32, reason: ErrorReason) -> Result<&'static str, Error> {
     let start = slot_start(slot);
+    let input: &'static [u8; INPUT_BYTES] = &state().input;
     let bytes =
         SLOTS.get(slot).filter(|&&cap| len as usize <= cap).and_then(|_| input.get(start..start + len as usize));
     bytes.and_then(|bytes| core::str::from_utf8(bytes).ok()).ok_or(Error::from(reason))
@@ -119,65 +177,72 @@ fn split_units(text: &str, units: u32, reason: ErrorReason) -> Result<(&str, &st
     }
 }
 
-/// The texts of one mint, each `*_units` UTF-16 code units long; the nonce is the rest.
-struct Texts<'a> {
-    api_key: &'a str,
-    session_id: &'a str,
-    data: &'a str,
-    layout: &'a str,
-    nonce: &'a str,
-}
-
-fn texts(
-    input: &[u8; INPUT_BYTES],
-    len: u32,
-    key_units: u32,
-    session_units: u32,
-    data_units: u32,
-    layout_units: u32,
-) -> Result<Texts<'_>, Error> {
-    let text = slot_text(input, TEXT, len, ErrorReason::SessionId)?;
-    let (api_key, rest) = split_units(text, key_units, ErrorReason::ApiKey)?;
-    let (session_id, rest) = split_units(rest, session_units, ErrorReason::SessionId)?;
-    let (data, rest) = split_units(rest, data_units, ErrorReason::DataMalformed)?;
-    let (layout, nonce) = split_units(rest, layout_units, ErrorReason::LayoutMalformed)?;
-    Ok(Texts { api_key, session_id, data, layout, nonce })
+/// The text slot's `len` bytes split into `N` texts of the given UTF-16 lengths, and the rest.
+fn texts<const N: usize>(len: u32, units: [u32; N]) -> Result<([&'static str; N], &'static str), Error> {
+    let mut rest = slot_text(TEXT, len, ErrorReason::Token)?;
+    let mut parts = [""; N];
+    for (part, &count) in parts.iter_mut().zip(&units) {
+        (*part, rest) = split_units(rest, count, ErrorReason::Token)?;
+    }
+    Ok((parts, rest))
 }
 
 /// The options and nonce of one mint, from its texts and numbers.
 fn options<'a>(
-    texts: &Texts<'a>,
+    data: &'a str,
+    layout: &'a str,
     role: u32,
     has_expire: u32,
     expire: f64,
     token_type: u32,
-) -> Result<(TokenOptions<'a>, Nonce), Error> {
+) -> Result<TokenOptions<'a>, Error> {
     let role = Role::ALL.get(role as usize).copied().ok_or(Error::from(ErrorReason::Role))?;
     let token_type = TokenType::ALL.get(token_type as usize).copied().ok_or(Error::from(ErrorReason::TokenType))?;
     let mut options =
-        TokenOptions::new().role(role).token_type(token_type).data(texts.data).initial_layout_class_list(texts.layout);
+        TokenOptions::new().role(role).token_type(token_type).data(data).initial_layout_class_list(layout);
     if has_expire != 0 {
         options = options.expire_time(expire);
     }
-    Ok((options, Nonce::from_js_text(texts.nonce)?))
+    Ok(options)
 }
 
-/// Keeps a minted token for [`token_ptr`] and answers its length, or the error's wire code.
-fn answer(result: Result<String, Error>) -> i32 {
+/// The `jti` made of four random 32-bit words.
+#[cfg(feature = "full")]
+fn jti(words: [u32; 4]) -> Jti {
+    let mut bytes = [0u8; 16];
+    for (chunk, word) in bytes.chunks_exact_mut(4).zip(words) {
+        chunk.copy_from_slice(&word.to_le_bytes());
+    }
+    Jti::from_random(bytes)
+}
+
+/// The error's wire code.
+fn code(error: Error) -> i32 {
+    -1 - i32::from(error.reason() as u8)
+}
+
+/// Keeps an answer of one or more parts for [`answer_ptr`] and answers its total length, or the
+/// error's wire code.
+fn answer<const N: usize>(result: Result<[&[u8]; N], Error>) -> i32 {
     match result {
-        Ok(token) => {
-            let len = token.len() as i32;
-            state().token = token;
-            len
+        Ok(parts) => {
+            let state = state();
+            state.answer.clear();
+            state.parts = [0; 6];
+            for (length, part) in state.parts.iter_mut().zip(parts) {
+                state.answer.extend_from_slice(part);
+                *length = part.len() as u32;
+            }
+            state.answer.len() as i32
         }
-        Err(error) => -1 - i32::from(error.reason() as u8),
+        Err(error) => code(error),
     }
 }
 
-/// The address of input slot `slot` (0 the API secret, 1 the other texts), or 0 for an unknown slot.
+/// The address of input slot `slot` (0 the secret, 1 the other texts), or 0 for an unknown slot.
 #[wasm_bindgen]
 pub fn slot_ptr(slot: u32) -> *mut u8 {
-    let start = slot_start((slot as usize).min(SLOTS.len()));
+    let start = slot_start(slot as usize);
     match state().input.get_mut(start..) {
         Some(rest) if (slot as usize) < SLOTS.len() => rest.as_mut_ptr(),
         _ => core::ptr::null_mut(),
@@ -201,100 +266,14 @@ pub fn stack_top() -> *const u8 {
     &raw const __stack_high
 }
 
-/// The address of the last token minted (its length was the mint's answer).
+/// The address of the last answer (its length was the call's answer).
 #[wasm_bindgen]
-pub fn token_ptr() -> *const u8 {
-    state().token.as_ptr()
+pub fn answer_ptr() -> *const u8 {
+    state().answer.as_ptr()
 }
 
-/// Mints one token. The secret slot holds `secret_len` bytes; the text slot holds `text_len`
-/// bytes: the API key, session id, data and layout classes (`*_units` UTF-16 code units each),
-/// then the nonce. `role` and `token_type` index `Role::ALL` and `TokenType::ALL`;
-/// `has_expire` is 0 when no expire time was given.
+/// The address of the lengths of the last answer's parts (six 32-bit numbers).
 #[wasm_bindgen]
-pub fn mint(
-    secret_len: u32,
-    text_len: u32,
-    key_units: u32,
-    session_units: u32,
-    data_units: u32,
-    layout_units: u32,
-    role: u32,
-    has_expire: u32,
-    expire: f64,
-    token_type: u32,
-    now_ms: f64,
-) -> i32 {
-    let input = &state().input;
-    let result = texts(input, text_len, key_units, session_units, data_units, layout_units).and_then(|texts| {
-        let (options, nonce) = options(&texts, role, has_expire, expire, token_type)?;
-        let secret = slot_text(input, SECRET, secret_len, ErrorReason::ApiSecret)?;
-        generate_token_at(texts.api_key, secret, texts.session_id, &options, now_ms, &nonce)
-    });
-    answer(result)
-}
-
-/// Creates a generator from the secret slot and the API key at the start of the text slot
-/// (`key_units` UTF-16 code units, `text_len` bytes): answers its handle (≥ 0) or an error code.
-#[wasm_bindgen]
-pub fn generator_new(secret_len: u32, text_len: u32, key_units: u32) -> i32 {
-    let input = &state().input;
-    let created = slot_text(input, TEXT, text_len, ErrorReason::ApiKey)
-        .and_then(|text| split_units(text, key_units, ErrorReason::ApiKey))
-        .and_then(|(api_key, _)| {
-            let secret = slot_text(input, SECRET, secret_len, ErrorReason::ApiSecret)?;
-            // Boxed as it is made, so the key schedules never move.
-            TokenGenerator::new(api_key, secret).map(Box::new)
-        });
-    match created {
-        Ok(generator) => {
-            let generators = &mut state().generators;
-            if let Some(index) = generators.iter().position(Option::is_none) {
-                if let Some(slot) = generators.get_mut(index) {
-                    *slot = Some(generator);
-                }
-                index as i32
-            } else {
-                generators.push(Some(generator));
-                generators.len() as i32 - 1
-            }
-        }
-        Err(error) => -1 - i32::from(error.reason() as u8),
-    }
-}
-
-/// Mints one token with generator `handle`; the text slot holds the session id, data and layout
-/// classes (no API key: `key_units` is 0) and the nonce; the other arguments are as for [`mint`].
-#[wasm_bindgen]
-pub fn generator_mint(
-    handle: u32,
-    text_len: u32,
-    session_units: u32,
-    data_units: u32,
-    layout_units: u32,
-    role: u32,
-    has_expire: u32,
-    expire: f64,
-    token_type: u32,
-    now_ms: f64,
-) -> i32 {
-    let state = state();
-    let input = &state.input;
-    let result = match state.generators.get(handle as usize) {
-        Some(Some(generator)) => texts(input, text_len, 0, session_units, data_units, layout_units).and_then(|texts| {
-            let (options, nonce) = options(&texts, role, has_expire, expire, token_type)?;
-            generator.generate_token_at(texts.session_id, &options, now_ms, &nonce)
-        }),
-        // The JS layer never passes a freed handle; answer as for a missing secret.
-        _ => Err(Error::from(ErrorReason::ApiSecret)),
-    };
-    answer(result)
-}
-
-/// Drops generator `handle`, which zeroes its key schedules.
-#[wasm_bindgen]
-pub fn generator_free(handle: u32) {
-    if let Some(slot) = state().generators.get_mut(handle as usize) {
-        *slot = None;
-    }
+pub fn answer_parts() -> *const u32 {
+    state().parts.as_ptr()
 }

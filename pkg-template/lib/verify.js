@@ -1,0 +1,124 @@
+// Reading tokens back: the `vonage-video-token/verify` entry. The module decodes every format and
+// verifies HS256 and T1 signatures with the API secret (constant-time, synchronous); RS256
+// signatures are verified by WebCrypto with the application's public key, so those calls return
+// a Promise. Claims are parsed with JSON.parse, which makes `__proto__` an ordinary key.
+import { fullModule } from './boundary.js';
+import { fail, kind, reasonError } from './errors.js';
+import { fit, readOwnOptions } from './inputs.js';
+import { now } from './nonce.js';
+import { LIMITS, REASON, ROLES } from './tables.js';
+
+export { TokenError } from './errors.js';
+
+const RSA = Object.freeze({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' });
+const FORMATS = ['JWT', 'T1'];
+const ALGORITHMS = ['HS256', 'RS256', 'HMAC-SHA1', 'other'];
+const decoder = new TextDecoder();
+
+function tokenText(token) {
+  if (typeof token !== 'string') throw fail('ERR_INVALID_TOKEN', `token must be a string, got ${kind(token)}`);
+  return fit(token, LIMITS.token);
+}
+
+/** The module's answer for a token, as { format, algorithm, header, claims } plus what the signature covers. */
+function read(m, length) {
+  m.check(length);
+  const [meta, header, claims, signingInput, signature] = m.answerParts();
+  const decoded = { format: FORMATS[meta[0]], algorithm: ALGORITHMS[meta[1]] };
+  if (decoded.format === 'JWT') decoded.header = JSON.parse(decoder.decode(header));
+  decoded.claims = JSON.parse(decoder.decode(claims));
+  return { decoded, signingInput, signature };
+}
+
+/**
+ * Reads a token without verifying it: `{ format: 'JWT' | 'T1', algorithm, header?, claims }`.
+ * A JWT's claims keep their JSON types; a T1 token's claims are its query-string fields as text.
+ */
+export function decodeToken(token) {
+  const text = tokenText(token);
+  const m = fullModule();
+  return read(m, m.wasm.decode(m.writeText(text))).decoded;
+}
+
+const VERIFY_OPTIONS = ['now', 'clockTolerance', 'sessionId', 'role'];
+
+function readVerifyOptions(options) {
+  const { now: clock, clockTolerance = 0, sessionId = '', role } = readOwnOptions(options, VERIFY_OPTIONS);
+  let nowMs;
+  if (clock === undefined) {
+    nowMs = now();
+  } else if (typeof clock === 'number') {
+    nowMs = clock;
+  } else {
+    try {
+      nowMs = Date.prototype.getTime.call(clock);
+    } catch {
+      throw fail('ERR_INVALID_CLOCK', `options.now must be a time in ms or a Date, got ${kind(clock)}`);
+    }
+  }
+  if (typeof clockTolerance !== 'number' || !Number.isInteger(clockTolerance) || clockTolerance < 0 || clockTolerance > 86400) {
+    throw fail('ERR_INVALID_OPTIONS', `options.clockTolerance must be a whole number of seconds from 0 to 86400, got ${kind(clockTolerance)}`);
+  }
+  if (typeof sessionId !== 'string') throw fail('ERR_INVALID_OPTIONS', `options.sessionId must be a string, got ${kind(sessionId)}`);
+  let roleIndex = -1;
+  if (role !== undefined) {
+    roleIndex = typeof role === 'string' ? ROLES.indexOf(role) : -1;
+    if (roleIndex < 0) throw reasonError(REASON.Role, `, got ${kind(role)}`);
+  }
+  return { nowMs, clockTolerance, sessionId: fit(sessionId, LIMITS.sessionId), roleIndex };
+}
+
+function isPem(key) {
+  return key.trimStart().startsWith('-----BEGIN');
+}
+
+function isRsaCryptoKey(key) {
+  return typeof CryptoKey === 'function' && key instanceof CryptoKey && key.type !== 'secret' && key.algorithm?.name === RSA.name;
+}
+
+async function verifyRs256(token, key, expect) {
+  const m = fullModule();
+  const { decoded, signingInput, signature } = read(m, m.wasm.decode(m.writeText(token)));
+  if (decoded.algorithm !== 'RS256') throw reasonError(REASON.Algorithm);
+  let publicKey = key;
+  if (typeof key === 'string') {
+    const secretLength = m.writeSecret(fit(key, LIMITS.privateKey));
+    const length = m.wasm.public_key(secretLength);
+    let der;
+    try {
+      if (length >= 0) der = m.answerParts()[0];
+    } finally {
+      m.wipe(secretLength, Math.max(length, 0));
+    }
+    m.check(length);
+    publicKey = await globalThis.crypto.subtle.importKey('spki', der, RSA, false, ['verify']);
+  }
+  if (!(await globalThis.crypto.subtle.verify(RSA.name, publicKey, signature, signingInput))) throw reasonError(REASON.Signature);
+  const length = m.wasm.check_claims(m.writeText(token + expect.sessionId), token.length, expect.roleIndex,
+    expect.clockTolerance, expect.nowMs);
+  return read(m, length).decoded;
+}
+
+/**
+ * Verifies a token and returns what decodeToken returns. `key` is the API secret for HS256 and T1
+ * tokens (verified synchronously: the result is returned), or an RSA public key for RS256 tokens
+ * (a PEM string, public or private, or a WebCrypto CryptoKey: verified asynchronously, a Promise
+ * is returned). A key of the wrong kind for the token's algorithm is ERR_INVALID_SIGNATURE.
+ */
+export function verifyToken(token, key, options) {
+  const text = tokenText(token);
+  const expect = readVerifyOptions(options);
+  if (isRsaCryptoKey(key) || (typeof key === 'string' && isPem(key))) {
+    if (globalThis.crypto?.subtle === undefined) throw reasonError(REASON.NoWebCrypto);
+    return verifyRs256(text, key, expect);
+  }
+  if (typeof key !== 'string') {
+    throw fail('ERR_INVALID_PUBLIC_KEY', `key must be the API secret (a string), a PEM RSA key or an RSA CryptoKey, got ${kind(key)}`);
+  }
+  const m = fullModule();
+  const secretLength = m.writeSecret(fit(key, LIMITS.apiSecret));
+  const length = m.wasm.verify_secret(secretLength, m.writeText(text + expect.sessionId), text.length, expect.roleIndex,
+    expect.clockTolerance, expect.nowMs);
+  m.wipe(secretLength);
+  return read(m, length).decoded;
+}

@@ -1,3 +1,0 @@
-import './inline.js';
-
-export { generateTokenAt, generatorTokenAt, wasmMemoryBytes, wasmMemoryCopy } from './lib/testing.js';

@@ -1,3 +1,0 @@
-import './workerd.js';
-
-export { generateTokenAt, generatorTokenAt, wasmMemoryBytes, wasmMemoryCopy } from './lib/testing.js';

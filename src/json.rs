@@ -1,0 +1,320 @@
+//! Just enough JSON to read tokens back: a strict validator (RFC 8259, nesting at most
+//! [`MAX_DEPTH`] levels, so no input can exhaust the stack) that keeps an object's top-level
+//! members as raw text, and readers for the string and integer values of claims.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// The deepest nesting accepted (a token's claims need 4: `acl.paths."/session/**"`).
+pub(crate) const MAX_DEPTH: usize = 32;
+
+/// A JSON object's top-level members: (key as written, value as written), in order.
+pub(crate) struct Object<'a> {
+    members: Vec<(&'a str, &'a str)>,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.peek() == Some(byte)).then(|| self.at += 1)
+    }
+
+    fn literal(&mut self, word: &str) -> Option<()> {
+        self.text.get(self.at..)?.starts_with(word).then(|| self.at += word.len())
+    }
+
+    fn string(&mut self) -> Option<&'a str> {
+        let start = self.at;
+        self.eat(b'"')?;
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return self.text.get(start..self.at);
+                }
+                b'\\' => {
+                    self.at += 1;
+                    match self.peek()? {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 1,
+                        b'u' => {
+                            let hex = self.text.get(self.at + 1..self.at + 5)?;
+                            if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                                return None;
+                            }
+                            self.at += 5;
+                        }
+                        _ => return None,
+                    }
+                }
+                0x00..=0x1f => return None,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    fn number(&mut self) -> Option<()> {
+        let digits = |p: &mut Self| {
+            let start = p.at;
+            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                p.at += 1;
+            }
+            (p.at > start).then_some(())
+        };
+        self.eat(b'-');
+        if self.eat(b'0').is_none() {
+            if !self.peek().is_some_and(|b| (b'1'..=b'9').contains(&b)) {
+                return None;
+            }
+            digits(self)?;
+        }
+        if self.eat(b'.').is_some() {
+            digits(self)?;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            digits(self)?;
+        }
+        Some(())
+    }
+
+    /// One value; `depth` counts the arrays and objects around it. Iterative over members so
+    /// only nesting uses the stack.
+    fn value(&mut self, depth: usize) -> Option<&'a str> {
+        self.skip_space();
+        let start = self.at;
+        match self.peek()? {
+            b'{' | b'[' if depth >= MAX_DEPTH => return None,
+            b'{' => {
+                self.at += 1;
+                self.skip_space();
+                if self.eat(b'}').is_none() {
+                    loop {
+                        self.skip_space();
+                        self.string()?;
+                        self.skip_space();
+                        self.eat(b':')?;
+                        self.value(depth + 1)?;
+                        self.skip_space();
+                        if self.eat(b',').is_none() {
+                            self.eat(b'}')?;
+                            break;
+                        }
+                    }
+                }
+            }
+            b'[' => {
+                self.at += 1;
+                self.skip_space();
+                if self.eat(b']').is_none() {
+                    loop {
+                        self.value(depth + 1)?;
+                        self.skip_space();
+                        if self.eat(b',').is_none() {
+                            self.eat(b']')?;
+                            break;
+                        }
+                    }
+                }
+            }
+            b'"' => {
+                self.string()?;
+            }
+            b't' => self.literal("true")?,
+            b'f' => self.literal("false")?,
+            b'n' => self.literal("null")?,
+            _ => self.number()?,
+        }
+        self.text.get(start..self.at)
+    }
+}
+
+/// Reads `text` as one JSON object, keeping its top-level members; `None` for anything else
+/// (other values, trailing text, nesting deeper than [`MAX_DEPTH`]).
+pub(crate) fn parse_object(text: &str) -> Option<Object<'_>> {
+    let mut parser = Parser { text, at: 0 };
+    parser.skip_space();
+    parser.eat(b'{')?;
+    let mut members = Vec::new();
+    parser.skip_space();
+    if parser.eat(b'}').is_none() {
+        loop {
+            parser.skip_space();
+            let key = parser.string()?;
+            parser.skip_space();
+            parser.eat(b':')?;
+            let value = parser.value(1)?;
+            members.push((key, value));
+            parser.skip_space();
+            if parser.eat(b',').is_none() {
+                parser.eat(b'}')?;
+                break;
+            }
+        }
+    }
+    parser.skip_space();
+    (parser.at == text.len()).then_some(Object { members })
+}
+
+/// Whether `text` is one JSON object (nested at most [`MAX_DEPTH`] levels).
+pub(crate) fn is_object(text: &str) -> bool {
+    parse_object(text).is_some()
+}
+
+/// The text of a JSON string literal (quotes included), its escapes resolved; a lone surrogate
+/// becomes U+FFFD.
+pub(crate) fn unescape(literal: &str) -> Option<String> {
+    let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    let hex4 = |chars: &mut core::str::Chars<'_>| -> Option<u32> {
+        let text: String = chars.by_ref().take(4).collect();
+        u32::from_str_radix(&text, 16).ok().filter(|_| text.len() == 4)
+    };
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let escaped = match chars.next()? {
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let unit = hex4(&mut chars)?;
+                if (0xd800..0xdc00).contains(&unit) {
+                    // A high surrogate: paired with a following \uDC00..\uDFFF, or lone.
+                    let mut ahead = chars.clone();
+                    let low =
+                        (ahead.next() == Some('\\') && ahead.next() == Some('u')).then(|| hex4(&mut ahead)).flatten();
+                    match low.filter(|low| (0xdc00..0xe000).contains(low)) {
+                        Some(low) => {
+                            chars = ahead;
+                            char::from_u32(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)).unwrap_or('\u{fffd}')
+                        }
+                        None => '\u{fffd}',
+                    }
+                } else {
+                    char::from_u32(unit).unwrap_or('\u{fffd}')
+                }
+            }
+            other => other,
+        };
+        out.push(escaped);
+    }
+    Some(out)
+}
+
+impl<'a> Object<'a> {
+    /// The keys as written (quotes and escapes included), in order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.members.iter().map(|(key, _)| *key)
+    }
+
+    /// The raw value of the first member named `key`.
+    pub(crate) fn raw(&self, key: &str) -> Option<&'a str> {
+        self.members
+            .iter()
+            .find(|(k, _)| k.get(1..k.len() - 1) == Some(key) || unescape(k).as_deref() == Some(key))
+            .map(|(_, v)| *v)
+    }
+
+    /// The member `key` if it is a string.
+    pub(crate) fn string(&self, key: &str) -> Option<String> {
+        self.raw(key).filter(|v| v.starts_with('"')).and_then(unescape)
+    }
+
+    /// The member `key` if it is an integer (written without fraction or exponent), or a string
+    /// of one: T1 tokens carry their numbers as text.
+    pub(crate) fn integer(&self, key: &str) -> Option<i64> {
+        let raw = self.raw(key)?;
+        let text = if raw.starts_with('"') { unescape(raw)? } else { String::from(raw) };
+        text.parse().ok()
+    }
+
+    /// The member `key` as written if it is a number, or the text of a string.
+    pub(crate) fn number_text(&self, key: &str) -> Option<String> {
+        let raw = self.raw(key)?;
+        if raw.starts_with('"') {
+            unescape(raw)
+        } else {
+            raw.bytes().next().filter(|b| *b == b'-' || b.is_ascii_digit()).map(|_| String::from(raw))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_and_not() {
+        for ok in [
+            "{}",
+            " { \"a\" : [1, -2.5e+3, true, false, null, {\"b\": \"\\u00e9\\n\"}] } ",
+            r#"{"acl":{"paths":{"/session/**":{}}}}"#,
+        ] {
+            assert!(is_object(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "[]",
+            "1",
+            "{",
+            "{\"a\"}",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "{\"a\":01}",
+            "{\"a\":1} x",
+            "{'a':1}",
+            "{\"a\":\"\u{1}\"}",
+            "{\"a\":tru}",
+            "{\"a\":\"\\x\"}",
+            "{\"a\":-}",
+            "{\"a\":1.}",
+        ] {
+            assert!(!is_object(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = |n: usize| format!("{{\"a\":{}1{}}}", "[".repeat(n), "]".repeat(n));
+        assert!(is_object(&deep(MAX_DEPTH - 1)));
+        assert!(!is_object(&deep(MAX_DEPTH)));
+        assert!(!is_object(&deep(100_000)));
+    }
+
+    #[test]
+    fn members_and_values() {
+        let o =
+            parse_object(r#"{"s":"a\"b\\c\u00e9\ud83d\ude00\ud800","n":1700000000,"f":0.5,"t":"1700","\u0069at":7}"#)
+                .unwrap();
+        assert_eq!(o.string("s").as_deref(), Some("a\"b\\cé😀\u{fffd}"));
+        assert_eq!(o.integer("n"), Some(1_700_000_000));
+        assert_eq!(o.integer("f"), None);
+        assert_eq!(o.integer("t"), Some(1700));
+        assert_eq!(o.integer("iat"), Some(7));
+        assert_eq!(o.number_text("f").as_deref(), Some("0.5"));
+        assert_eq!(o.string("n"), None);
+        assert_eq!(o.raw("missing"), None);
+    }
+}
