@@ -175,24 +175,35 @@ fn sextet(symbol: u8) -> Option<u32> {
     }
 }
 
-/// Decodes base64 written in either alphabet (or a mix, as session ids are), with or without
-/// `=` padding, without allocating. Unused low bits of the last symbol are ignored, as Node does.
+/// Decodes base64 without allocating: written in either alphabet (or a mix, as session ids are),
+/// with or without `=` padding, unused low bits of the last symbol ignored, as Node does; or
+/// strictly ([`Decoder::canonical`]), so that one byte string has one encoding.
 pub(crate) struct Decoder<'a> {
     body: &'a [u8],
+    canonical: bool,
 }
 
 impl<'a> Decoder<'a> {
-    /// A decoder for `input`, or `None` for misplaced padding or an impossible length.
+    /// A lenient decoder for `input`, or `None` for misplaced padding or an impossible length.
     pub(crate) fn new(input: &'a [u8]) -> Option<Self> {
         let body = input.strip_suffix(b"==").or_else(|| input.strip_suffix(b"=")).unwrap_or(input);
         if (input.len() != body.len() && input.len() % 4 != 0) || body.len() % 4 == 1 {
             return None;
         }
-        Some(Self { body })
+        Some(Self { body, canonical: false })
+    }
+
+    /// A strict decoder: the unused low bits of the last symbol must be zero, and with `url_only`
+    /// only the URL-safe alphabet is allowed (no `+`, `/` or padding).
+    pub(crate) fn canonical(input: &'a [u8], url_only: bool) -> Option<Self> {
+        if url_only && input.iter().any(|b| matches!(b, b'+' | b'/' | b'=')) {
+            return None;
+        }
+        Self::new(input).map(|decoder| Self { canonical: true, ..decoder })
     }
 
     /// Hands each decoded byte to `f`, four symbols at a time; `None` (after some calls) if a
-    /// symbol is outside both alphabets.
+    /// symbol is outside the alphabet or, for a canonical decoder, unused bits are set.
     pub(crate) fn for_each(self, mut f: impl FnMut(u8)) -> Option<()> {
         let chunks = self.body.chunks(4);
         for chunk in chunks {
@@ -202,6 +213,10 @@ impl<'a> Decoder<'a> {
                 n = (n << 6) | sextet(symbol)?;
             }
             let count = chunk.len() - 1;
+            let unused = 6 * chunk.len() as u32 - 8 * count as u32;
+            if self.canonical && n & ((1 << unused) - 1) != 0 {
+                return None;
+            }
             n <<= 6 * (4 - chunk.len() as u32);
             for byte in [(n >> 16) as u8, (n >> 8) as u8, n as u8].iter().take(count) {
                 f(*byte);
@@ -260,6 +275,23 @@ mod tests {
         assert_eq!(url(&[0xfb, 0xff]), "-_8");
         assert_eq!(decode(b"-_8").as_deref(), Some(&[0xfb, 0xff][..]));
         assert_eq!(decode(b"+/8=").as_deref(), Some(&[0xfb, 0xff][..]));
+    }
+
+    #[test]
+    fn canonical_decoding_has_one_encoding_per_byte_string() {
+        let decode = |input: &[u8], url_only| {
+            let mut out = Vec::new();
+            Decoder::canonical(input, url_only)?.for_each(|b| out.push(b))?;
+            Some(out)
+        };
+        assert_eq!(decode(b"Zg", true).as_deref(), Some(&b"f"[..]));
+        assert_eq!(decode(b"Zh", true), None); // unused bits set
+        assert_eq!(decode(b"Zm8", true).as_deref(), Some(&b"fo"[..]));
+        assert_eq!(decode(b"Zm9", true), None);
+        assert_eq!(decode(b"-_8", true).as_deref(), Some(&[0xfb, 0xff][..]));
+        assert_eq!(decode(b"+/8", true), None); // the standard alphabet in a JWT
+        assert_eq!(decode(b"+/8=", false).as_deref(), Some(&[0xfb, 0xff][..]));
+        assert_eq!(decode(b"Zg==", true), None); // padding in a JWT
     }
 
     #[test]

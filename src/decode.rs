@@ -249,9 +249,12 @@ impl<'a> VerifyOptions<'a> {
 const INVALID: Error = fail(ErrorReason::Token);
 const INVALID_JSON: Error = fail(ErrorReason::TokenJson);
 
-fn base64_text(encoded: &[u8]) -> Result<Vec<u8>> {
+/// Decodes canonical base64 (one encoding per byte string, so a token cannot be re-encoded and
+/// still verify): base64url for a JWT's parts, either alphabet for a T1 token (Java writes it
+/// URL-safe).
+fn base64_text(encoded: &[u8], url_only: bool) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(encoded.len() / 4 * 3 + 2);
-    Decoder::new(encoded).and_then(|d| d.for_each(|b| bytes.push(b))).ok_or(INVALID)?;
+    Decoder::canonical(encoded, url_only).and_then(|d| d.for_each(|b| bytes.push(b))).ok_or(INVALID)?;
     Ok(bytes)
 }
 
@@ -272,11 +275,11 @@ fn decode_jwt(token: &str) -> Result<DecodedToken> {
     else {
         return Err(INVALID);
     };
-    if header.is_empty() || payload.is_empty() || [header, payload, signature].iter().any(|p| p.contains('=')) {
+    if header.is_empty() || payload.is_empty() {
         return Err(INVALID);
     }
-    let header_json = String::from_utf8(base64_text(header.as_bytes())?).map_err(|_| INVALID)?;
-    let claims_json = String::from_utf8(base64_text(payload.as_bytes())?).map_err(|_| INVALID)?;
+    let header_json = String::from_utf8(base64_text(header.as_bytes(), true)?).map_err(|_| INVALID)?;
+    let claims_json = String::from_utf8(base64_text(payload.as_bytes(), true)?).map_err(|_| INVALID)?;
     let algorithm = match unique_object(&header_json)?.string("alg").ok_or(INVALID_JSON)?.as_str() {
         "HS256" => Algorithm::Hs256,
         "RS256" => Algorithm::Rs256,
@@ -290,7 +293,7 @@ fn decode_jwt(token: &str) -> Result<DecodedToken> {
         claims_json,
         claims,
         signing_input: String::from(token.get(..header.len() + 1 + payload.len()).unwrap_or_default()),
-        signature: base64_text(signature.as_bytes())?,
+        signature: base64_text(signature.as_bytes(), true)?,
     })
 }
 
@@ -314,14 +317,15 @@ fn unescape_query(text: &str) -> Result<String> {
 
 fn decode_t1(token: &str) -> Result<DecodedToken> {
     let body = token.strip_prefix("T1==").ok_or(INVALID)?;
-    let plain = String::from_utf8(base64_text(body.as_bytes())?).map_err(|_| INVALID)?;
+    let plain = String::from_utf8(base64_text(body.as_bytes(), false)?).map_err(|_| INVALID)?;
     let (head, data) = plain.split_once(':').ok_or(INVALID)?;
     let mut partner_id = None;
     let mut signature = None;
     for field in head.split('&') {
         match field.split_once('=') {
             Some(("partner_id", value)) if partner_id.is_none() => partner_id = Some(unescape_query(value)?),
-            Some(("sig", value)) if signature.is_none() && value.len() == 40 => {
+            // Lower-case hex, as every SDK writes it: one encoding per signature.
+            Some(("sig", value)) if signature.is_none() && value.len() == 40 && !value.bytes().any(|b| b.is_ascii_uppercase()) => {
                 let mut bytes = Vec::with_capacity(20);
                 for pair in value.as_bytes().chunks_exact(2) {
                     let pair = core::str::from_utf8(pair).map_err(|_| INVALID)?;
@@ -392,7 +396,8 @@ pub fn decode_token(token: &str) -> Result<DecodedToken> {
 
 /// Verifies an HS256 JWT or a T1 token with the project's API secret, at a given clock reading
 /// (ms): the token's form, then its algorithm (RS256 and unsigned tokens are refused: they are not
-/// signed with a secret), the signature (compared in constant time), the expiry and the
+/// signed with a secret), the signature (compared in constant time; a T1 token's unsigned
+/// `partner_id` must also name the project that owns its session), the expiry and the
 /// expectations in `options`. A secret that is a PEM key is refused outright, so a public key can
 /// never serve as an HMAC secret (the algorithm-confusion attack).
 ///
@@ -424,7 +429,11 @@ pub fn verify_token_at(
             .is_ok(),
         Algorithm::Rs256 | Algorithm::Other => return Err(fail(ErrorReason::Algorithm)),
     };
-    if !verified {
+    // A T1 token's `partner_id` is outside what its signature covers: it must name the project
+    // that owns the (signed) session id, or anyone could change it.
+    let partner_ok = decoded.format != TokenFormat::T1
+        || decoded.claims.session_id.as_deref().and_then(crate::session_api_key) == decoded.claims.partner_id;
+    if !verified || !partner_ok {
         return Err(fail(ErrorReason::Signature));
     }
     decoded.check_claims_at(options, now_ms)?;

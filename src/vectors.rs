@@ -104,3 +104,24 @@ fn rfc_2202_hmac_sha1() {
 fn rfc_4231_hmac_sha256() {
     check_hmac::<Hmac<Sha256>>(list(&vectors(), "hmacSha256"));
 }
+
+#[test]
+fn official_sdk_tokens_read_back_and_verify() {
+    let v = vectors();
+    for case in list(&v, "sdkTokens") {
+        let name = text(case, "name");
+        let token = text(case, "token");
+        let decoded = crate::decode_token(token).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(decoded.format().as_str(), text(case, "format"), "{name}");
+        let claims: Value = serde_json::from_str(decoded.claims_json()).unwrap();
+        for (key, want) in case["claims"].as_object().unwrap() {
+            assert_eq!(&claims[key], want, "{name}: claim {key}");
+        }
+        let Some(secret) = case["secret"].as_str() else { continue };
+        let now = case["now"].as_f64().unwrap();
+        let verified = crate::verify_token_at(token, secret, &crate::VerifyOptions::new(), now);
+        assert_eq!(verified.err(), None, "{name}");
+        let wrong = crate::verify_token_at(token, "not the secret", &crate::VerifyOptions::new(), now);
+        assert_eq!(wrong.err().map(|e| e.code()), Some(crate::ErrorCode::InvalidSignature), "{name}");
+    }
+}

@@ -4,11 +4,10 @@
 // or the HMAC states derived from them, and the whole stack region is zero. As a control, a live
 // generator's states are found.
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { packageEntry } from './package-path.mjs';
+import { packageEntry, stackTop } from './package-path.mjs';
 import { KEY, SESSION } from '../suite.mjs';
 
 const { generateToken, TokenGenerator } = await import(packageEntry('.', 'import'));
@@ -16,32 +15,7 @@ const { wasmMemoryCopy } = await import(packageEntry('./testing', 'import'));
 
 const encoder = new TextEncoder();
 
-/** The top of the module's stack: the initial value of its first global, `__stack_pointer`. */
-function stackTop() {
-  const wasm = readFileSync(new URL('../../../pkg/lib/vonage_video_token_bg.wasm', import.meta.url));
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const size = leb();
-    if (id === 6) {
-      leb(); // count
-      assert.deepEqual([wasm[at], wasm[at + 1], wasm[at + 2]], [0x7f, 1, 0x41], 'global 0 is a mutable i32 set by i32.const');
-      at += 3;
-      return leb();
-    }
-    at += size;
-  }
-  throw new Error('the module has no globals');
-}
-const STACK_TOP = stackTop();
+const STACK_TOP = stackTop('vonage_video_token_bg.wasm');
 const BLOCK = 64;
 
 function words(numbers, littleEndian) {
