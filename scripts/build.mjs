@@ -2,7 +2,7 @@
 // target) → wasm-opt -Oz, then the JavaScript layer and entries from pkg-template/, with the
 // CommonJS module for Node bundled by esbuild.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 import { ensureToolchain } from './toolchain.mjs';
@@ -134,6 +134,7 @@ function build() {
   writeEntries();
   for (const entry of Object.keys(ENTRIES)) copyFileSync(at(`pkg/${entry}.d.ts`), at(`pkg/${entry}.d.cts`));
   for (const name of ['README.md', 'LICENSE']) copyFileSync(at(name), at(`pkg/${name}`));
+  chmodSync(at('pkg/cli.mjs'), 0o755);
 
   const version = /^version = "([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
   const manifest = JSON.parse(readFileSync(at('pkg/package.json'), 'utf8'));

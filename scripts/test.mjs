@@ -85,11 +85,12 @@ const GROUPS = {
     build: false,
     steps: async () => {
       await step('cargo fmt --check', 'cargo', ['fmt', '--all', '--check']);
-      await step('cargo clippy (crate, all targets)', 'cargo', ['clippy', '--quiet', '--all-targets', '--', '-D', 'warnings']);
+      await step('cargo clippy (crate, all targets, serde)', 'cargo', ['clippy', '--quiet', '--all-targets', '--features', 'serde', '--', '-D', 'warnings']);
       await step('cargo clippy (crate, no_std)', 'cargo', ['clippy', '--quiet', '--lib', '--no-default-features', '--', '-D', 'warnings']);
       await step('cargo clippy (wasm32 binding)', 'cargo', ['clippy', '--quiet', ...WASM, '--', '-D', 'warnings']);
-      await step('cargo doc', 'cargo', ['doc', '--quiet', '--no-deps'], { env: { RUSTDOCFLAGS: '-D warnings' } });
-      await step('cargo test', 'cargo', ['test', '--quiet'], { count: 'cargo' });
+      await step('cargo clippy (wasm32 binding, full module)', 'cargo', ['clippy', '--quiet', ...WASM, '--features', 'full', '--target-dir', 'target/full', '--', '-D', 'warnings']);
+      await step('cargo doc', 'cargo', ['doc', '--quiet', '--no-deps', '--features', 'serde'], { env: { RUSTDOCFLAGS: '-D warnings' } });
+      await step('cargo test', 'cargo', ['test', '--quiet', '--features', 'serde'], { count: 'cargo' });
     },
   },
   node: {

@@ -550,4 +550,20 @@ mod tests {
         assert_eq!(decoded.claims().role.as_deref(), Some("moderator"));
         assert_eq!(decoded.claims().partner_id.as_deref(), Some(KEY));
     }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn claims_and_format_round_trip_through_serde() {
+        for token_type in [TokenType::Jwt, TokenType::T1] {
+            let decoded = decode_token(&mint(token_type)).unwrap();
+            let json = serde_json::to_string(decoded.claims()).unwrap();
+            let back: TokenClaims = serde_json::from_str(&json).unwrap();
+            assert_eq!(&back, decoded.claims());
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(value["session_id"], SESSION);
+            assert_eq!(value["role"], "moderator");
+            let format: TokenFormat = serde_json::from_str(&serde_json::to_string(&decoded.format()).unwrap()).unwrap();
+            assert_eq!(format, decoded.format());
+        }
+    }
 }

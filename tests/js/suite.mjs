@@ -149,11 +149,74 @@ function badInputs() {
   ];
 }
 
+async function rejectsCode(promise, code, { TokenError, secret } = {}) {
+  let thrown;
+  try {
+    await promise;
+  } catch (err) {
+    thrown = err;
+  }
+  return throwsCode(() => {
+    if (thrown) throw thrown;
+  }, code, { TokenError, secret });
+}
+
+export const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
+// btoa: this file runs in every runtime, Buffer is Node's.
+export const APP_SESSION = `1_${btoa(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+
+/** Cases for application credentials and reading tokens back (the vonage and verify entries). */
+function fullCases({ api, vonage, verify, keys }, test) {
+  const { TokenError } = api;
+  test('the vonage and verify entries share TokenError with the main entry', () => {
+    equal(vonage.TokenError, TokenError);
+    equal(verify.TokenError, TokenError);
+  });
+
+  test('client tokens and application JWTs: minted, then verified with the public key', async () => {
+    const token = await vonage.generateClientToken(APP, keys.privateKey, APP_SESSION, { role: 'moderator', data: 'd' });
+    const verified = await verify.verifyToken(token, keys.publicKey, { sessionId: APP_SESSION, role: 'moderator' });
+    equal(verified.algorithm, 'RS256');
+    equal(verified.claims.application_id, APP);
+    equal(verified.claims.connection_data, 'd');
+    const generator = new vonage.ClientTokenGenerator(APP, keys.pkcs1PrivateKey);
+    const again = await generator.generateToken(APP_SESSION, { initialLayoutClassList: ['focus'] });
+    equal((await verify.verifyToken(again, keys.privateKey)).claims.initial_layout_class_list, 'focus');
+    const bearer = await generator.generateApplicationJwt({ expiresIn: 60 });
+    const claims = (await verify.verifyToken(bearer, keys.publicKey)).claims;
+    equal(claims.exp - claims.iat, 60);
+  });
+
+  test('application credentials: bad keys and sessions get their codes, never the key', async () => {
+    const secret = keys.privateKey.split('\n')[5];
+    await rejectsCode(vonage.generateClientToken('abcd', keys.privateKey, APP_SESSION), 'ERR_INVALID_APPLICATION_ID', { TokenError, secret });
+    await rejectsCode(vonage.generateClientToken(APP, keys.ecKey, APP_SESSION), 'ERR_INVALID_PRIVATE_KEY', { TokenError, secret });
+    await rejectsCode(vonage.generateClientToken(APP, keys.smallKey, APP_SESSION), 'ERR_INVALID_PRIVATE_KEY', { TokenError, secret });
+    await rejectsCode(vonage.generateClientToken(APP, keys.privateKey, SESSION), 'ERR_SESSION_KEY_MISMATCH', { TokenError, secret });
+    throwsCode(() => new vonage.ClientTokenGenerator(APP, 'not a key'), 'ERR_INVALID_PRIVATE_KEY', { TokenError });
+  });
+
+  test('REST tokens, and project tokens read back', () => {
+    const rest = vonage.generateRestToken(KEY, SECRET, { expiresIn: 120 });
+    const claims = verify.verifyToken(rest, SECRET).claims;
+    equal(claims.ist, 'project');
+    equal(claims.exp - claims.iat, 120);
+    for (const tokenType of ['JWT', 'T1']) {
+      const token = api.generateToken(KEY, SECRET, SESSION, { tokenType, role: 'subscriber' });
+      equal(verify.decodeToken(token).format, tokenType);
+      equal(verify.verifyToken(token, SECRET, { sessionId: SESSION }).claims.role, 'subscriber');
+      throwsCode(() => verify.verifyToken(token, `${SECRET}x`), 'ERR_INVALID_SIGNATURE', { TokenError });
+    }
+    throwsCode(() => verify.decodeToken('not.a.token'), 'ERR_INVALID_TOKEN', { TokenError });
+  });
+}
+
 /**
  * The cases: an array of [name, fn]. `api` is the main entry, `testing` the ./testing entry,
- * `vectors` the parsed tests/vectors/tokens.json.
+ * `vonage` and `verify` those entries (optional), `keys` PEM keys for them, `vectors` the parsed
+ * tests/vectors/tokens.json.
  */
-export function suite({ api, testing, vectors }) {
+export function suite({ api, testing, vonage, verify, keys, vectors }) {
   const { generateToken, TokenGenerator, TokenError } = api;
   const { generateTokenAt, generatorTokenAt } = testing;
   const cases = [];
@@ -339,15 +402,16 @@ export function suite({ api, testing, vectors }) {
     return undefined;
   });
 
+  if (vonage && verify) fullCases({ api, vonage, verify, keys }, test);
   return cases;
 }
 
-/** Runs the cases in order; returns { passed, failed, skipped, failures }. */
-export function runAll(cases) {
+/** Runs the cases in order (awaiting the asynchronous ones); returns { passed, failed, skipped, failures }. */
+export async function runAll(cases) {
   const result = { passed: 0, failed: 0, skipped: 0, failures: [] };
   for (const [name, fn] of cases) {
     try {
-      const outcome = fn();
+      const outcome = await fn();
       if (typeof outcome === 'string' && outcome.startsWith('skip')) {
         result.skipped++;
         result.failures.push(`SKIP ${name}: ${outcome}`);

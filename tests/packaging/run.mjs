@@ -11,7 +11,8 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { decodeT1, KEY, SECRET, SESSION } from '../js/suite.mjs';
+import { APP, APP_SESSION, decodeT1, KEY, SECRET, SESSION } from '../js/suite.mjs';
+import { startVideoApiStandIn } from '../../scripts/video-api-stand-in.mjs';
 
 const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
@@ -31,11 +32,20 @@ function prepare() {
   cpSync(new URL('tests/js/suite.mjs', root), new URL('suite.mjs', work));
   const vectors = readFileSync(new URL('tests/vectors/tokens.json', root), 'utf8');
   writeFileSync(new URL('vectors.mjs', work), `export default ${vectors.trim()};\n`);
+  const key = (name) => readFileSync(new URL(`tests/vectors/${name}`, root), 'utf8');
+  const keys = { privateKey: key('rsa-2048.pem'), pkcs1PrivateKey: key('rsa-2048-pkcs1.pem'), publicKey: key('rsa-2048-public.pem'), smallKey: key('rsa-1024.pem'), ecKey: key('ec-p256.pem') };
+  writeFileSync(new URL('keys.mjs', work), `export default ${JSON.stringify(keys)};\n`);
   writeFileSync(new URL('package.json', work), '{ "private": true, "type": "module" }\n');
   execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--offline', `./${packed}`], { cwd: work, stdio: 'inherit' });
   cpSync(new URL('worker-example/src/', root), new URL('worker-example/src/', work), { recursive: true });
   cpSync(new URL('worker-example/wrangler.toml', root), new URL('worker-example/wrangler.toml', work));
   cpSync(new URL('worker-example/.dev.vars.example', root), new URL('worker-example/.dev.vars', work));
+  // The same worker with application credentials (a PKCS#1 key), and with a key it must refuse.
+  const devVar = (name, value) => `${name}=${JSON.stringify(value)}\n`;
+  for (const [dir, pem] of [['worker-example-application/', keys.pkcs1PrivateKey], ['worker-example-misconfigured/', keys.smallKey]]) {
+    cpSync(new URL('worker-example/', work), new URL(dir, work), { recursive: true });
+    writeFileSync(new URL(`${dir}.dev.vars`, work), devVar('APPLICATION_ID', APP) + devVar('PRIVATE_KEY', pem));
+  }
   console.log(`installed ${packed} into ${fileURLToPath(work)}`);
   return packed;
 }
@@ -49,6 +59,9 @@ function record(result) {
         const { head, data } = decodeT1(token);
         const sig = /&sig=([0-9a-f]{40})$/.exec(head)?.[1];
         if (sig !== createHmac('sha1', SECRET).update(data).digest('hex')) throw new Error('bad T1 signature');
+      } else if (jwt.decode(token, { complete: true })?.header.alg === 'RS256') {
+        const claims = jwt.verify(token, readFileSync(new URL('tests/vectors/rsa-2048-public.pem', root), 'utf8'), { algorithms: ['RS256'] });
+        if (claims.session_id !== APP_SESSION || claims.application_id !== APP) throw new Error('unexpected claims');
       } else {
         const claims = jwt.verify(token, SECRET, { algorithms: ['HS256'] });
         if (claims.session_id !== SESSION || claims.iss !== KEY) throw new Error('unexpected claims');
@@ -115,7 +128,7 @@ async function edgeRuntime() {
     });
     const { EdgeRuntime } = await import('edge-runtime');
     const edge = new EdgeRuntime({ initialCode: bundled.outputFiles[0].text });
-    const result = edge.evaluate('globalThis.__result');
+    const result = await edge.evaluate('globalThis.__result');
     record(JSON.parse(JSON.stringify(result)));
   } catch (err) {
     fail(runtime, err.stack);
@@ -171,9 +184,9 @@ async function chromium() {
 }
 
 /** Starts `wrangler dev` for a worker directory; resolves when it answers, with its start-up time. */
-async function wranglerDev(dir, port, probe) {
+async function wranglerDev(dir, port, probe, extraArgs = []) {
   const started = Date.now();
-  const child = spawn(bin('wrangler'), ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(bin('wrangler'), ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), ...extraArgs], {
     cwd: fileURLToPath(new URL(dir, work)), stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' },
   });
@@ -211,10 +224,22 @@ async function workerdSuite(dir, port) {
   }
 }
 
+/** The worker example in workerd, against the REST API stand-in: once per kind of credentials. */
 async function workerExample(port) {
-  const runtime = 'workerd-worker-example';
-  const base = `http://127.0.0.1:${port}`;
-  const server = await wranglerDev('worker-example/', port, '/');
+  const publicKey = readFileSync(new URL('tests/vectors/rsa-2048-public.pem', root), 'utf8');
+  const standIn = await startVideoApiStandIn({ project: { apiKey: KEY, apiSecret: SECRET }, application: { applicationId: APP, publicKey } });
+  try {
+    await workerExampleProject(port, standIn);
+    await workerExampleApplication(port + 1, standIn, publicKey);
+    await workerExampleMisconfigured(port + 2);
+  } finally {
+    await standIn.stop();
+  }
+}
+
+/** Runs CHECKS(context) against the worker in DIR; records the outcome as RUNTIME. */
+async function againstWorker(runtime, dir, port, extraArgs, checks) {
+  const server = await wranglerDev(dir, port, '/', extraArgs);
   const failures = [];
   const tokens = [];
   let passed = 0;
@@ -222,11 +247,43 @@ async function workerExample(port) {
     if (ok) passed++;
     else failures.push(`FAIL ${name} ${detail}`);
   };
+  const base = `http://127.0.0.1:${port}`;
+  const request = async (method, path, body, headers = { 'content-type': 'application/json' }) => {
+    const response = await fetch(`${base}${path}`, { method, body, headers: body === undefined ? {} : headers });
+    const text = await response.text();
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = { unparsed: text.slice(0, 300) };
+    }
+    return { status: response.status, body: json };
+  };
   try {
-    const get = async (query) => {
-      const response = await fetch(`${base}/token?${query}`);
-      return { status: response.status, body: await response.json() };
-    };
+    await checks({ check, tokens, request, get: (query) => request('GET', `/token?${query}`) });
+  } catch (err) {
+    failures.push(`FAIL ${err.stack}`);
+  } finally {
+    await server.stop();
+  }
+  record({ runtime, passed, failed: failures.length, skipped: 0, failures, tokens, note: `wrangler dev answered ${server.readyMs} ms after spawn` });
+}
+
+/** POST /session bodies the worker refuses before calling the REST API, with the status each gets. */
+const BAD_SESSION_BODIES = [
+  ['not json', 400, 'INVALID_BODY'],
+  ['[1]', 400, 'INVALID_BODY'],
+  ['null', 400, 'INVALID_BODY'],
+  ['{"mediaMode":"p2p"}', 400, 'INVALID_BODY'],
+  ['{"archiveMode":"always","mediaMode":"relayed"}', 400, 'INVALID_BODY'],
+  ['{"location":"eu"}', 400, 'INVALID_BODY'],
+  ['{"e2ee":true}', 400, 'INVALID_BODY'],
+  [JSON.stringify({ location: '1.2.3.4', pad: 'x'.repeat(5000) }), 413, 'BODY_TOO_LARGE'],
+  ['x'.repeat(1 << 20), 413, 'BODY_TOO_LARGE'],
+];
+
+async function workerExampleProject(port, standIn) {
+  await againstWorker('workerd-worker-example (project credentials)', 'worker-example/', port, ['--var', `VIDEO_API_URL:${standIn.url}`], async ({ check, tokens, request, get }) => {
     const ok = await get(`sessionId=${SESSION}&role=moderator&data=${encodeURIComponent('name=Jo é')}&initialLayoutClassList=focus&initialLayoutClassList=main`);
     check('valid request → 200', ok.status === 200, JSON.stringify(ok.body));
     check('body has apiKey and sessionId', ok.body.apiKey === KEY && ok.body.sessionId === SESSION);
@@ -240,6 +297,7 @@ async function workerExample(port) {
       ['', 'ERR_INVALID_SESSION_ID'],
       ['sessionId=nope', 'ERR_INVALID_SESSION_ID'],
       ['sessionId=1_MX42NTQzMjF-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4', 'ERR_SESSION_KEY_MISMATCH'],
+      [`sessionId=${APP_SESSION}`, 'ERR_SESSION_KEY_MISMATCH'],
       [`sessionId=${SESSION}&role=admin`, 'ERR_INVALID_ROLE'],
       [`sessionId=${SESSION}&expireTime=${Date.now()}`, 'ERR_INVALID_EXPIRE_TIME'],
       [`sessionId=${SESSION}&expireTime=soon`, 'ERR_INVALID_EXPIRE_TIME'],
@@ -248,11 +306,41 @@ async function workerExample(port) {
       [`sessionId=${SESSION}&expire_time=1`, 'ERR_UNKNOWN_OPTION'],
       [`sessionId=${SESSION}&role=a&role=b`, 'ERR_INVALID_OPTIONS'],
       ['sessionId=%ED%A0%80', 'ERR_INVALID_SESSION_ID'],
+      [`sessionId=${'1'.repeat(5000)}`, 'ERR_INVALID_SESSION_ID'],
     ];
     for (const [query, code] of bad) {
       const r = await get(query);
       check(`bad input ${query.slice(0, 60)} → 400 ${code}`, r.status === 400 && r.body.error?.code === code && typeof r.body.error.message === 'string' && !JSON.stringify(r.body).includes(SECRET), `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
     }
+
+    // POST /session: the REST API stand-in checks the X-OPENTOK-AUTH token and the form.
+    const before = standIn.requests.length;
+    const created = await request('POST', '/session');
+    const seen = standIn.requests.at(-1);
+    check('POST /session → 200 with a new session of this project', created.status === 200 && typeof created.body.sessionId === 'string' && created.body.apiKey === KEY && created.body.mediaMode === 'routed' && created.body.archiveMode === 'manual', JSON.stringify(created.body));
+    check('the REST API saw one request: project auth, 300 s token, opentok\'s default form', standIn.requests.length === before + 1 && seen.auth?.kind === 'project' && seen.auth.claims.exp - seen.auth.claims.iat === 300 && seen.form?.archiveMode === 'manual' && seen.form['p2p.preference'] === 'disabled' && seen.sessionId === created.body.sessionId, JSON.stringify(seen?.auth ?? seen));
+    const relayed = await request('POST', '/session', '{"mediaMode":"relayed","location":"10.1.2.3"}');
+    check('mediaMode and location reach the REST API', relayed.status === 200 && relayed.body.mediaMode === 'relayed' && standIn.requests.at(-1).form['p2p.preference'] === 'enabled' && standIn.requests.at(-1).form.location === '10.1.2.3', JSON.stringify(relayed.body));
+    const always = await request('POST', '/session', '{"archiveMode":"always"}');
+    check('archiveMode always → 200', always.status === 200 && always.body.archiveMode === 'always' && standIn.requests.at(-1).form.archiveMode === 'always', JSON.stringify(always.body));
+    const minted = await get(`sessionId=${encodeURIComponent(created.body.sessionId)}&role=publisher`);
+    const verified = minted.status === 200 ? jwt.verify(minted.body.token, SECRET, { algorithms: ['HS256'] }) : undefined;
+    check('GET /token for the created session → a token that verifies for it', verified?.session_id === created.body.sessionId && verified.iss === KEY && verified.role === 'publisher', JSON.stringify(minted.body));
+    const calls = standIn.requests.length;
+    for (const [body, status, code] of BAD_SESSION_BODIES) {
+      const r = await request('POST', '/session', body);
+      check(`POST /session ${body.slice(0, 40)} → ${status} ${code}`, r.status === status && r.body.error?.code === code, `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+    }
+    check('refused bodies never reach the REST API', standIn.requests.length === calls, `${standIn.requests.length - calls} calls`);
+    standIn.failNext(403, { code: -1, message: 'Invalid token format' });
+    const upstream = await request('POST', '/session');
+    check('a REST API failure → 502 UPSTREAM_ERROR with its status', upstream.status === 502 && upstream.body.error?.code === 'UPSTREAM_ERROR' && upstream.body.error.message.includes('403'), JSON.stringify(upstream.body));
+    standIn.failNext(200, { sessions: [] });
+    const shapeless = await request('POST', '/session');
+    check('an answer without session_id → 502', shapeless.status === 502 && shapeless.body.error?.code === 'UPSTREAM_ERROR', JSON.stringify(shapeless.body));
+    const method = await request('GET', '/session');
+    check('GET /session → 405', method.status === 405 && method.body.error?.code === 'METHOD_NOT_ALLOWED');
+
     // Thousands of requests against one isolate: every one must still mint.
     const nonces = new Set();
     let served = 0;
@@ -264,15 +352,63 @@ async function workerExample(port) {
           nonces.add(jwt.verify(r.body.token, SECRET, { algorithms: ['HS256'] }).nonce);
         }
       }
-      await get(`sessionId=nope`);
+      await get('sessionId=nope');
     }
     check('2000 requests in one isolate all minted, nonces unique', served === 2000 && nonces.size === 2000, `${served} served, ${nonces.size} unique`);
-  } catch (err) {
-    failures.push(`FAIL ${err.stack}`);
-  } finally {
-    await server.stop();
-  }
-  record({ runtime, passed, failed: failures.length, skipped: 0, failures, tokens, note: `wrangler dev answered ${server.readyMs} ms after spawn` });
+  });
+}
+
+async function workerExampleApplication(port, standIn, publicKey) {
+  await againstWorker('workerd-worker-example (application credentials, PKCS#1 key)', 'worker-example-application/', port, ['--var', `VIDEO_API_URL:${standIn.url}`], async ({ check, request, get }) => {
+    const created = await request('POST', '/session', '{"mediaMode":"routed","archiveMode":"always"}');
+    const seen = standIn.requests.at(-1);
+    check('POST /session → 200 with a new session of this application', created.status === 200 && created.body.applicationId === APP && created.body.archiveMode === 'always', JSON.stringify(created.body));
+    check('the REST API saw a Bearer application JWT of 900 s and the form', seen.auth?.kind === 'application' && seen.auth.claims.exp - seen.auth.claims.iat === 900 && seen.form?.archiveMode === 'always' && seen.sessionId === created.body.sessionId, JSON.stringify(seen?.auth ?? seen));
+    const sessionId = created.body.sessionId;
+    const minted = await get(`sessionId=${encodeURIComponent(sessionId)}&role=moderator&data=${encodeURIComponent('name=Jo é')}&initialLayoutClassList=focus`);
+    let claims;
+    try {
+      claims = jwt.verify(minted.body.token, publicKey, { algorithms: ['RS256'] });
+    } catch (err) {
+      claims = { error: err.message };
+    }
+    check('GET /token → an RS256 token that verifies with the public key', minted.status === 200 && minted.body.applicationId === APP && claims.session_id === sessionId && claims.application_id === APP && claims.role === 'moderator' && claims.connection_data === 'name=Jo é' && claims.initial_layout_class_list === 'focus' && claims.scope === 'session.connect', JSON.stringify(claims));
+    const bad = [
+      [`sessionId=${SESSION}`, 'ERR_SESSION_KEY_MISMATCH'],
+      [`sessionId=${encodeURIComponent(sessionId)}&tokenType=T1`, 'ERR_INVALID_TOKEN_TYPE'],
+      [`sessionId=${encodeURIComponent(sessionId)}&expireTime=1`, 'ERR_INVALID_EXPIRE_TIME'],
+      [`sessionId=${encodeURIComponent(sessionId)}&role=root`, 'ERR_INVALID_ROLE'],
+      [`sessionId=${'2'.repeat(5000)}`, 'ERR_INVALID_SESSION_ID'],
+    ];
+    for (const [query, code] of bad) {
+      const r = await get(query);
+      check(`bad input ${query.slice(0, 60)} → 400 ${code}`, r.status === 400 && r.body.error?.code === code && !JSON.stringify(r.body).includes('PRIVATE KEY'), `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+    }
+    // Concurrent requests share the isolate's generator (one key import).
+    const jtis = new Set();
+    let served = 0;
+    for (let batch = 0; batch < 4; batch++) {
+      const responses = await Promise.all(Array.from({ length: 50 }, () => get(`sessionId=${encodeURIComponent(sessionId)}`)));
+      for (const r of responses) {
+        if (r.status !== 200) continue;
+        served++;
+        jtis.add(jwt.verify(r.body.token, publicKey, { algorithms: ['RS256'] }).jti);
+      }
+    }
+    check('200 concurrent requests all minted RS256 tokens, jti unique', served === 200 && jtis.size === 200, `${served} served, ${jtis.size} unique`);
+  });
+}
+
+/** A worker whose secrets are wrong answers 500 without describing or echoing them. */
+async function workerExampleMisconfigured(port) {
+  const smallKey = readFileSync(new URL('tests/vectors/rsa-1024.pem', root), 'utf8');
+  await againstWorker('workerd-worker-example (misconfigured: 1024-bit key)', 'worker-example-misconfigured/', port, [], async ({ check, request, get }) => {
+    for (const r of [await get(`sessionId=${APP_SESSION}`), await request('POST', '/session')]) {
+      const text = JSON.stringify(r.body);
+      check('→ 500 SERVER_MISCONFIGURED', r.status === 500 && r.body.error?.code === 'SERVER_MISCONFIGURED', text.slice(0, 200));
+      check('the answer carries no part of the key', !smallKey.split('\n').slice(1, -2).some((line) => line.length > 8 && text.includes(line)) && !text.includes('1024'), text.slice(0, 200));
+    }
+  });
 }
 
 function typeTest() {
@@ -316,12 +452,28 @@ async function packageShape(tarball) {
   if (problems.length) failures.push(`FAIL attw: ${JSON.stringify(problems).slice(0, 1000)}`);
   else passed++;
   const entrypoints = Object.keys(attw.analysis.entrypoints);
-  if (entrypoints.join() !== '.,./testing,./package.json') failures.push(`FAIL unexpected entrypoints ${entrypoints}`);
+  if (entrypoints.join() !== '.,./vonage,./verify,./testing,./package.json') failures.push(`FAIL unexpected entrypoints ${entrypoints}`);
   else passed++;
   record({ runtime: 'package shape (publint, arethetypeswrong)', passed, failed: failures.length, skipped: 0, failures });
 }
 
+/** The installed `bin`, as `npx vonage-video-token` runs it: mint, then verify, in a fresh project. */
+function installedCli() {
+  const runtime = 'cli (installed bin)';
+  const cli = fileURLToPath(new URL('node_modules/.bin/vonage-video-token', work));
+  const env = { ...process.env, VONAGE_API_KEY: KEY, VONAGE_API_SECRET: SECRET };
+  try {
+    const token = execFileSync(cli, ['token', '--session-id', SESSION, '--role', 'moderator'], { cwd: work, env, encoding: 'utf8' }).trim();
+    const verified = JSON.parse(execFileSync(cli, ['verify', token, '--session-id', SESSION, '--json'], { cwd: work, env, encoding: 'utf8' }));
+    if (verified.valid !== true || verified.claims.role !== 'moderator') throw new Error(`unexpected verify output ${JSON.stringify(verified)}`);
+    record({ runtime, passed: 1, failed: 0, skipped: 0, failures: [], tokens: [token] });
+  } catch (err) {
+    fail(runtime, `${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+  }
+}
+
 const runtimes = {
+  cli: installedCli,
   'node-esm': () => runProcess('node-esm', process.execPath, ['main.mjs']),
   'node-cjs': () => runProcess('node-cjs', process.execPath, ['main.cjs']),
   'node-load-guard': () => runProcess('node-load-guard', process.execPath, ['load-guard.mjs']),

@@ -1,0 +1,109 @@
+// The REST API stand-in that `npm start` and the worker example's tests run against: it accepts
+// exactly what the official SDKs send (opentok with project credentials, @vonage/video with
+// application credentials) and what this package's REST tokens carry, and refuses what the real
+// API would refuse.
+import { test, before, after } from 'node:test';
+import { equal, match, ok } from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { startVideoApiStandIn } from '../../../scripts/video-api-stand-in.mjs';
+import { APP, KEY, SECRET } from '../suite.mjs';
+import { packageEntry } from './package-path.mjs';
+
+const require = createRequire(import.meta.url);
+const jwt = require('jsonwebtoken');
+const OpenTok = require('opentok');
+const { Video } = require('@vonage/video');
+const { generateToken } = require(packageEntry('.', 'require'));
+const { generateRestToken, generateApplicationJwt, generateClientToken } = require(packageEntry('./vonage', 'require'));
+const vector = (name) => readFileSync(new URL(`../../vectors/${name}`, import.meta.url), 'utf8');
+const privateKey = vector('rsa-2048.pem');
+const publicKey = vector('rsa-2048-public.pem');
+
+let standIn;
+before(async () => {
+  standIn = await startVideoApiStandIn({ project: { apiKey: KEY, apiSecret: SECRET }, application: { applicationId: APP, publicKey } });
+});
+after(() => standIn.stop());
+
+const post = (headers, body = 'archiveMode=manual&p2p.preference=disabled') => fetch(`${standIn.url}/session/create`, {
+  method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers }, body,
+});
+
+test('opentok (project credentials) creates sessions on it, and tokens mint for them', async () => {
+  const opentok = new OpenTok(KEY, SECRET, { apiUrl: standIn.url });
+  const createSession = (options) => new Promise((resolve, reject) => {
+    opentok.createSession(options, (err, session) => (err ? reject(err) : resolve(session)));
+  });
+  const routed = await createSession({ mediaMode: 'routed', archiveMode: 'always' });
+  equal(standIn.requests.at(-1).auth.kind, 'project');
+  equal(standIn.requests.at(-1).form.archiveMode, 'always');
+  const relayed = await createSession({ location: '10.1.2.3' });
+  equal(standIn.requests.at(-1).form['p2p.preference'], 'enabled');
+  for (const session of [routed, relayed]) {
+    const ours = jwt.verify(generateToken(KEY, SECRET, session.sessionId), SECRET);
+    equal(ours.session_id, session.sessionId);
+    ok(opentok.generateToken(session.sessionId));
+  }
+});
+
+test('@vonage/video (application credentials) creates sessions on it, and client tokens mint for them', async () => {
+  const video = new Video({ applicationId: APP, privateKey }, { videoHost: standIn.url });
+  const session = await video.createSession({ archiveMode: 'always' });
+  equal(standIn.requests.at(-1).auth.kind, 'application');
+  const claims = jwt.verify(await generateClientToken(APP, privateKey, session.sessionId), publicKey);
+  equal(claims.session_id, session.sessionId);
+  equal(claims.application_id, APP);
+});
+
+test('this package\'s REST tokens are accepted with either header', async () => {
+  let response = await post({ 'x-opentok-auth': generateRestToken(KEY, SECRET) });
+  equal(response.status, 200);
+  const [{ session_id: sessionId }] = await response.json();
+  match(sessionId, /^1_/);
+  response = await post({ authorization: `Bearer ${await generateApplicationJwt(APP, privateKey)}` });
+  equal(response.status, 200);
+});
+
+test('refuses what the real API would refuse', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const hs = (claims, secret = SECRET) => {
+    const payload = Object.fromEntries(Object.entries({ iat: now, exp: now + 300, jti: 'j', ...claims }).filter(([, v]) => v !== undefined));
+    return jwt.sign(payload, secret, { algorithm: 'HS256', noTimestamp: true });
+  };
+  const otherKey = require('node:crypto').generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const refused = [
+    ['no credentials', {}, 403],
+    ['both headers', { 'x-opentok-auth': generateRestToken(KEY, SECRET), authorization: 'Bearer x' }, 403],
+    ['another secret', { 'x-opentok-auth': generateRestToken(KEY, `${SECRET}0`) }, 403],
+    ['another project', { 'x-opentok-auth': hs({ iss: '654321', ist: 'project' }) }, 403],
+    ['not a project token', { 'x-opentok-auth': hs({ iss: KEY, ist: 'account' }) }, 403],
+    ['expired', { 'x-opentok-auth': hs({ iss: KEY, ist: 'project', iat: now - 1000, exp: now - 700 }) }, 403],
+    ['no exp', { 'x-opentok-auth': hs({ iss: KEY, ist: 'project', exp: undefined }) }, 403],
+    ['application JWT without jti', { authorization: `Bearer ${jwt.sign({ application_id: APP }, privateKey, { algorithm: 'RS256', expiresIn: 60 })}` }, 403],
+    ['alg none', { 'x-opentok-auth': `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: KEY, ist: 'project', iat: now, exp: now + 60, jti: 'j' })).toString('base64url')}.` }, 403],
+    ['RS256 by another key', { authorization: `Bearer ${jwt.sign({ application_id: APP, jti: 'j' }, otherKey, { algorithm: 'RS256', expiresIn: 60 })}` }, 403],
+    ['HS256 signed with the public key', { authorization: `Bearer ${jwt.sign({ application_id: APP, jti: 'j' }, 'x', { algorithm: 'HS256', expiresIn: 60 })}` }, 403],
+    ['oversized token', { 'x-opentok-auth': 'x'.repeat(9000) }, 403],
+  ];
+  const before = standIn.requests.filter((r) => r.sessionId).length;
+  for (const [name, headers, status] of refused) {
+    const response = await post(headers);
+    equal(response.status, status, name);
+  }
+  const auth = { 'x-opentok-auth': generateRestToken(KEY, SECRET) };
+  for (const [name, body, status] of [
+    ['unknown field', 'archiveMode=manual&e2ee=true', 400],
+    ['bad archiveMode', 'archiveMode=sometimes', 400],
+    ['archiving a relayed session', 'archiveMode=always&p2p.preference=enabled', 400],
+    ['repeated field', 'archiveMode=manual&archiveMode=always', 400],
+    ['oversized body', `location=${'1'.repeat(20000)}`, 413],
+  ]) {
+    const response = await post(auth, body);
+    equal(response.status, status, name);
+  }
+  equal((await post({ ...auth, 'content-type': 'application/json' }, '{}')).status, 400, 'JSON body');
+  equal((await fetch(`${standIn.url}/session/create`)).status, 405);
+  equal((await fetch(`${standIn.url}/v2/project/x`, { method: 'POST' })).status, 404);
+  equal(standIn.requests.filter((r) => r.sessionId).length, before, 'no session was created');
+});
