@@ -2,7 +2,8 @@
 // one session with the same options, reading the clock and drawing a nonce per token. The
 // hand-written ones are what a team writes today with node:crypto; their nonce comes either from
 // Math.random() (what opentok does: the fastest a user could write) or from the CSPRNG per call.
-import { createHmac, createSecretKey, getRandomValues } from 'node:crypto';
+import { createHmac, createPrivateKey, createSecretKey, getRandomValues, randomUUID, sign, webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -38,6 +39,35 @@ function claims(options, nonce) {
 }
 
 const HEADER = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+const RS_HEADER = Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url');
+
+// Application credentials: the test key pair, and a session of that application.
+export const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
+export const APP_SESSION = `1_${Buffer.from(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).toString('base64url')}`;
+export const PRIVATE_KEY = readFileSync(new URL('../tests/vectors/rsa-2048.pem', import.meta.url), 'utf8');
+
+/** @vonage/video 1.31's client-token claims, in its order, then @vonage/jwt's jti, iat, application_id. */
+function applicationClaims(options) {
+  const now = Math.round(Date.now() / 1000);
+  const c = { scope: 'session.connect', session_id: APP_SESSION, role: options.role, initial_layout_class_list: options.initialLayoutClassList.join(' '), exp: now + 86400, sub: 'video', acl: { paths: { '/session/**': {} } } };
+  c.connection_data = options.data;
+  c.jti = randomUUID();
+  c.iat = Math.floor(Date.now() / 1000);
+  c.application_id = APP;
+  return c;
+}
+
+/** The RS256 client token a team writes with WebCrypto today, the CryptoKey imported once. */
+async function webCryptoRs256(key) {
+  const input = `${RS_HEADER}.${Buffer.from(JSON.stringify(applicationClaims(OPTIONS))).toString('base64url')}`;
+  const signature = await webcrypto.subtle.sign('RSASSA-PKCS1-v1_5', key, new TextEncoder().encode(input));
+  return `${input}.${Buffer.from(signature).toString('base64url')}`;
+}
+
+function importRsaKey() {
+  const der = createPrivateKey(PRIVATE_KEY).export({ type: 'pkcs8', format: 'der' });
+  return webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+}
 const keyObject = createSecretKey(Buffer.from(SECRET));
 
 function handWrittenJwt(options, nonce, key) {
@@ -76,9 +106,25 @@ export const CONTENDERS = {
   'opentok@2.23.2 T1, options': { group: 'peer', make: () => { const OpenTok = require('opentok'); const o = new OpenTok(KEY, SECRET); return () => o.generateToken(SESSION, { ...OPTIONS }, true); } },
   'jsonwebtoken sign (KeyObject), options': { group: 'peer', make: () => { const jwt = require('jsonwebtoken'); return () => jwt.sign(claims(OPTIONS, cryptoNonce), keyObject, { algorithm: 'HS256' }); } },
   'jose SignJWT (async), options': { group: 'peer', async: true, make: () => { const key = new TextEncoder().encode(SECRET); return () => new jose.SignJWT(claims(OPTIONS, cryptoNonce)).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key); } },
+  'vvt ClientTokenGenerator RS256, options': { group: 'rs256', async: true, make: async () => { const { ClientTokenGenerator } = await vonage(); const g = new ClientTokenGenerator(APP, PRIVATE_KEY); return () => g.generateToken(APP_SESSION, OPTIONS); } },
+  'vvt generateClientToken RS256, options': { group: 'rs256', async: true, make: async () => { const { generateClientToken } = await vonage(); return () => generateClientToken(APP, PRIVATE_KEY, APP_SESSION, OPTIONS); } },
+  'hand-written WebCrypto RS256, cached CryptoKey, options': { group: 'rs256', async: true, make: async () => { const key = await importRsaKey(); return () => webCryptoRs256(key); } },
+  'hand-written node:crypto RS256, cached KeyObject, options': { group: 'rs256', make: () => { const key = createPrivateKey(PRIVATE_KEY); return () => { const input = `${RS_HEADER}.${Buffer.from(JSON.stringify(applicationClaims(OPTIONS))).toString('base64url')}`; return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`; }; } },
+  '@vonage/video generateClientToken, options': { group: 'rs256', make: () => { const { Video } = require('@vonage/video'); const video = new Video({ applicationId: APP, privateKey: PRIVATE_KEY }); return () => video.generateClientToken(APP_SESSION, { ...OPTIONS }); } },
+  'vvt verifyToken HS256': { group: 'read', make: async () => { const { verifyToken } = await verify(); const { generateToken } = await pkg(); const token = generateToken(KEY, SECRET, SESSION, OPTIONS); return () => verifyToken(token, SECRET).format; } },
+  'jsonwebtoken verify HS256 (KeyObject)': { group: 'read', make: async () => { const jwt = require('jsonwebtoken'); const { generateToken } = await pkg(); const token = generateToken(KEY, SECRET, SESSION, OPTIONS); return () => jwt.verify(token, keyObject, { algorithms: ['HS256'] }).scope; } },
+  'vvt decodeToken': { group: 'read', make: async () => { const { decodeToken } = await verify(); const { generateToken } = await pkg(); const token = generateToken(KEY, SECRET, SESSION, OPTIONS); return () => decodeToken(token).format; } },
   'hand-written @noble/hashes HS256, options': { group: 'peer', make: () => { const key = new TextEncoder().encode(SECRET); const enc = new TextEncoder(); return () => { const input = `${HEADER}.${Buffer.from(JSON.stringify(claims(OPTIONS, cryptoNonce))).toString('base64url')}`; return `${input}.${Buffer.from(hmac(sha256, key, enc.encode(input))).toString('base64url')}`; }; } },
 };
 
 async function pkg() {
   return import(new URL('../pkg/node.mjs', import.meta.url));
+}
+
+async function vonage() {
+  return import(new URL('../pkg/vonage.mjs', import.meta.url));
+}
+
+async function verify() {
+  return import(new URL('../pkg/verify.mjs', import.meta.url));
 }

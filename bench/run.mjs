@@ -1,11 +1,14 @@
-// `npm run bench`: builds, runs the Node (mitata), workerd and cold-start benchmarks, checks
-// memory over 1,000,000 tokens, and writes BENCHMARKS.md with the machine, date, versions,
-// ns/op and ratios measured in this one run.
+// `npm run bench`: builds, then measures every contender in Node (each alone in its own process,
+// processes alternating over rounds), the workerd implementations (wrangler dev, measured from
+// outside), cold start and memory, and writes BENCHMARKS.md with the machine, date, versions,
+// per-contender times and the ratios measured in this one run.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { coldStart } from './cold-start.mjs';
+import { CONTENDERS } from './contenders.mjs';
+import { benchNode } from './node.mjs';
 import { benchWorkerd } from './workerd.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -22,14 +25,14 @@ const tool = (cmd, args) => {
   }
 };
 
-console.log('node benchmark (mitata)…');
-const nodeResults = JSON.parse(node(['bench/node.mjs']).trim().split('\n').pop());
-console.log('workerd benchmark…');
+console.log(`Node: ${Object.keys(CONTENDERS).length} contenders, each alone in its own process…`);
+const nodeRun = benchNode();
+console.log('workerd…');
 const workerd = await benchWorkerd();
 console.log('cold start…');
 const cold = coldStart();
 console.log('memory over 1,000,000 tokens…');
-const memory = node(['--input-type=module', '-e', `
+const memory = JSON.parse(node(['--input-type=module', '-e', `
   const { generateToken, TokenGenerator } = await import(${JSON.stringify(new URL('pkg/node.mjs', root).pathname)});
   const { wasmMemoryBytes } = await import(${JSON.stringify(new URL('pkg/testing.mjs', root).pathname)});
   const s = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4', k = '123456', x = 'secret';
@@ -37,55 +40,88 @@ const memory = node(['--input-type=module', '-e', `
   for (let i = 0; i < 20000; i++) { generateToken(k, x, s); g.generateToken(s, { tokenType: 'T1' }); }
   const before = wasmMemoryBytes();
   for (let i = 0; i < 500000; i++) { generateToken(k, x, s); g.generateToken(s, { data: 'user-' + i }); }
-  console.log(JSON.stringify({ before, after: wasmMemoryBytes() }));`]).trim();
-const { before: memBefore, after: memAfter } = JSON.parse(memory);
+  console.log(JSON.stringify({ before, after: wasmMemoryBytes() }));`]).trim());
 
-const wasm = readFileSync(new URL('pkg/lib/vonage_video_token_bg.wasm', root));
-const size = { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
+const sizeOf = (file) => {
+  const wasm = readFileSync(new URL(`pkg/lib/${file}`, root));
+  return { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
+};
+const size = sizeOf('vonage_video_token_bg.wasm');
+const sizeFull = sizeOf('vonage_video_token_full_bg.wasm');
 
-const byName = Object.fromEntries(nodeResults.map((r) => [r.name, r]));
-const p50 = (name) => byName[name].p50;
-const baseline = p50('hand-written node:crypto HS256');
-const opentokJwt = p50('opentok@2.23.2 generateToken (JWT)');
-const fmt = (ns) => (ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
-const ratio = (x) => `${x.toFixed(2)}×`;
+const ns = nodeRun.ns;
+const r = nodeRun.ratio;
+const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} ms` : x >= 10_000 ? `${(x / 1000).toFixed(1)} µs` : x >= 1000 ? `${(x / 1000).toFixed(2)} µs` : `${x.toFixed(0)} ns`);
+const times = (x) => `${x.toFixed(2)}×`;
 const mark = (ok) => (ok ? 'met' : '**not met**');
 
-const fn = p50('vonage-video-token generateToken (JWT)');
-const gen = p50('vonage-video-token TokenGenerator (JWT)');
-const t1 = p50('vonage-video-token generateToken (T1)');
-const t1Generator = p50('vonage-video-token TokenGenerator (T1)');
+const BASE = 'hand-written HS256, Math.random, options';
+const rows = [];
+const target = (what, measured, ok) => rows.push(`| ${what} | ${measured} | ${typeof ok === 'string' ? ok : mark(ok)} |`);
+
+const oneShot = r('vvt generateToken JWT, options', BASE);
+const oneShotPlain = r('vvt generateToken JWT', 'hand-written HS256, Math.random');
+target('Node: one-shot JWT ≤ 1.0× hand-written node:crypto HS256 (Math.random nonce), with options', `${times(oneShot)} (${fmt(ns['vvt generateToken JWT, options'])} vs ${fmt(ns[BASE])})`, oneShot <= 1);
+target('Node: the same without options', `${times(oneShotPlain)} (${fmt(ns['vvt generateToken JWT'])} vs ${fmt(ns['hand-written HS256, Math.random'])})`, oneShotPlain <= 1);
+const csprng = r('vvt generateToken JWT, options', 'hand-written HS256, CSPRNG, options');
+target('Node: ≤ 1.0× hand-written HS256 with a per-call CSPRNG nonce, with options', `${times(csprng)}`, csprng <= 1);
+const generator = r('vvt TokenGenerator JWT, options', 'vvt generateToken JWT, options');
+target('Node: `TokenGenerator` faster than the one-shot call', `${times(generator)} of the one-shot time (${fmt(ns['vvt TokenGenerator JWT, options'])})`, generator < 1);
+const t1 = r('vvt generateToken T1, options', 'hand-written T1, Math.random, options');
+const t1Generator = r('vvt TokenGenerator T1, options', 'hand-written T1, Math.random, options');
+target('Node: T1 ≤ 1.0× hand-written node:crypto T1 (Math.random), with options', `one-shot ${times(t1)} (${fmt(ns['vvt generateToken T1, options'])} vs ${fmt(ns['hand-written T1, Math.random, options'])}); \`TokenGenerator\` ${times(t1Generator)}`, t1 <= 1 ? 'met' : t1Generator <= 1 ? 'met with `TokenGenerator` only' : '**not met**');
+const opentok = r('opentok@2.23.2 JWT, options', 'vvt generateToken JWT, options');
+target('Node: ≥ 100× faster than opentok@2.23.2, with options', `${opentok.toFixed(0)}× (${fmt(ns['opentok@2.23.2 JWT, options'])} vs ${fmt(ns['vvt generateToken JWT, options'])})`, opentok >= 100);
+const rsNode = r('vvt ClientTokenGenerator RS256, options', 'hand-written WebCrypto RS256, cached CryptoKey, options');
+target('Node: `ClientTokenGenerator` ≤ 1.2× hand-written WebCrypto RS256 (cached CryptoKey)', `${times(rsNode)} (${fmt(ns['vvt ClientTokenGenerator RS256, options'])} vs ${fmt(ns['hand-written WebCrypto RS256, cached CryptoKey, options'])})`, rsNode <= 1.2);
+const vonage = r('@vonage/video generateClientToken, options', 'vvt ClientTokenGenerator RS256, options');
+target('Node: `ClientTokenGenerator` ≥ 2.5× faster than @vonage/video `generateClientToken`', `${vonage.toFixed(2)}× (${fmt(ns['@vonage/video generateClientToken, options'])})`, vonage >= 2.5);
 const wk = workerd.nsPerToken;
-const coldToken = Math.min(cold['vonage-video-token'].inProcessMs, cold['vonage-video-token (require)'].inProcessMs);
+const wkOnce = workerd.ratio('generate-token', 'webcrypto');
+const wkOptions = workerd.ratio('generate-token-options', 'webcrypto-options');
+target('workerd: one-shot ≤ 0.5× hand-written WebCrypto HS256 (cached CryptoKey, CSPRNG nonce)', `${times(wkOnce)} without options, ${times(wkOptions)} with options; \`TokenGenerator\` ${times(workerd.ratio('token-generator', 'webcrypto'))}`, wkOnce <= 0.5 && wkOptions <= 0.5);
+const wkRandom = workerd.ratio('generate-token-options', 'webcrypto-options-math-random');
+target('workerd: ≤ 0.5× the same with a Math.random nonce, with options', `${times(wkRandom)}`, wkRandom <= 0.5);
+const wkRs = workerd.ratio('client-token-generator', 'webcrypto-rs256');
+target('workerd: `ClientTokenGenerator` ≤ 1.2× hand-written WebCrypto RS256 (cached CryptoKey)', `${times(wkRs)} (${fmt(wk['client-token-generator'])} vs ${fmt(wk['webcrypto-rs256'])})`, wkRs <= 1.2);
+const coldImport = cold['vonage-video-token'].inProcessMs;
+const coldRequire = cold['vonage-video-token (require)'].inProcessMs;
+target('Cold start: first token ≤ 5 ms after an empty Node process (`import` and `require`)', `${coldRequire.toFixed(1)} ms with \`require\`, ${coldImport.toFixed(1)} ms with \`import\` (in-process: load, instantiate, first token)`, coldImport <= 5 && coldRequire <= 5);
+target('Size of the main module ≤ 32,000 B raw, ≤ 14,000 B gzip', `${size.raw} B raw, ${size.gzip} B gzip`, size.raw <= 32000 && size.gzip <= 14000);
+target('Size of the second module (`vonage`, `verify`) ≤ 64,000 B raw, ≤ 28,000 B gzip', `${sizeFull.raw} B raw, ${sizeFull.gzip} B gzip`, sizeFull.raw <= 64000 && sizeFull.gzip <= 28000);
+target('Memory: no growth over 1,000,000 calls after warm-up', `${memory.before} → ${memory.after} B`, memory.before === memory.after);
 
 const date = new Date().toISOString().slice(0, 10);
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [];
 lines.push('# Benchmarks', '');
-lines.push(`Measured by \`npm run bench\` on ${date}: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux; Node ${process.version}, ${tool('rustc', ['--version'])}, ${tool('wasm-bindgen', ['--version'])}; peers opentok ${version('opentok')}, jsonwebtoken ${version('jsonwebtoken')}, jose ${version('jose')}, @noble/hashes ${version('@noble/hashes')}, wrangler ${version('wrangler')} (workerd ${version('workerd')}).`);
-lines.push('', 'The machine is shared and noisy: compare the ratios within one run, not absolute numbers across runs. Every contender mints the same claim set as opentok\'s JWT (or T1), reads the clock and draws a CSPRNG nonce per token.', '');
-lines.push('## Targets', '');
-lines.push('| target | measured | status |', '|---|---|---|');
-lines.push(`| Node: \`generateToken\` ≤ 1.0× hand-written node:crypto HS256 | ${ratio(fn / baseline)} (${fmt(fn)} vs ${fmt(baseline)}) | ${mark(fn <= baseline)} |`);
-lines.push(`| Node: ≥ 100× faster than opentok@2.23.2 | ${(opentokJwt / fn).toFixed(0)}× (${fmt(opentokJwt)} vs ${fmt(fn)}) | ${mark(opentokJwt / fn >= 100)} |`);
-lines.push(`| Node: \`TokenGenerator\` faster than \`generateToken\` | ${fmt(gen)} vs ${fmt(fn)} | ${mark(gen < fn)} |`);
-lines.push(`| Node: T1 ≤ 4 µs/token | \`generateToken\` ${fmt(t1)}, \`TokenGenerator\` ${fmt(t1Generator)} | ${t1 <= 4000 ? 'met' : t1Generator <= 4000 ? 'met with `TokenGenerator` only' : '**not met**'} |`);
-const wkOnce = wk['generate-token'] / wk.webcrypto;
-const wkGenerator = wk['token-generator'] / wk.webcrypto;
-lines.push(`| workerd: ≤ 0.5× hand-written WebCrypto HS256 (cached CryptoKey) | \`generateToken\` ${ratio(wkOnce)} (${fmt(wk['generate-token'])} vs ${fmt(wk.webcrypto)}); \`TokenGenerator\` ${ratio(wkGenerator)} | ${wkOnce <= 0.5 ? 'met' : wkGenerator <= 0.5 ? 'met with `TokenGenerator` only' : '**not met**'} |`);
-lines.push(`| Cold start: first token ≤ 5 ms after an empty Node process | in-process (load + instantiate + first mint): ${cold['vonage-video-token (require)'].inProcessMs.toFixed(1)} ms with \`require\`, ${cold['vonage-video-token'].inProcessMs.toFixed(1)} ms with \`import\`; ${(cold['vonage-video-token'].wallMs - cold.empty.wallMs).toFixed(1)} ms more wall time than an empty process | ${mark(coldToken <= 5)} |`);
-lines.push(`| Size ≤ 32 KB raw, ≤ 14 KB gzip | ${size.raw} B raw, ${size.gzip} B gzip | ${mark(size.raw <= 32000 && size.gzip <= 14000)} |`);
-lines.push(`| Memory: no growth across 1,000,000 calls after warm-up | ${memBefore} → ${memAfter} B | ${mark(memBefore === memAfter)} |`);
-lines.push('', '## Node', '', '| implementation | p50 | mean | × hand-written node:crypto | opentok ÷ this |', '|---|---|---|---|---|');
-for (const r of nodeResults) {
-  lines.push(`| ${r.name} | ${fmt(r.p50)} | ${fmt(r.avg)} | ${ratio(r.p50 / baseline)} | ${(opentokJwt / r.p50).toFixed(1)}× |`);
+lines.push(`Measured by \`npm run bench\` on ${date}: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux; Node ${process.version}, ${tool('rustc', ['--version'])}, ${tool('wasm-bindgen', ['--version'])}; peers opentok ${version('opentok')}, @vonage/video ${version('@vonage/video')}, jsonwebtoken ${version('jsonwebtoken')}, jose ${version('jose')}, @noble/hashes ${version('@noble/hashes')}, wrangler ${version('wrangler')} (workerd ${version('workerd')}).`);
+lines.push('');
+lines.push('How each number is measured:', '');
+lines.push(`- **Node**: every contender runs alone in a fresh process, as an app runs it: its setup (a key, a generator, a client) once, outside the timing; about a second of warm-up; then ${process.env.BENCH_BATCHES ?? 25} batches of about 40 ms, the process reporting its median time per call. The processes alternate over ${nodeRun.rounds} rounds, the order rotating each round. A contender's time is the median over rounds; a **ratio** is the median of the per-round ratios, so both sides of a ratio ran seconds apart.`);
+lines.push('- Every contender mints the same claims for the same session and options (role `moderator`, data, two layout classes) and reads the clock and draws a nonce per token. The **strongest hand-written baseline** is node:crypto `createHmac` with `JSON.stringify` and `Math.random()` for the nonce (what opentok itself does, and the fastest a user could write); the CSPRNG variants draw the nonce from `crypto.getRandomValues` per call, as this package does (from a pool).');
+lines.push(`- **workerd**: \`wrangler dev --local\` serves bench/worker; each request mints ${workerd.n} tokens (50 for RS256) with one implementation inside the isolate, timed from outside (a Worker's clock does not advance during computation), minus an empty request; ${workerd.rounds} rounds, the order rotating; ratios are medians of per-round ratios.`);
+lines.push('- **Cold start**: a fresh `node` process per run, timing `import`/`require` of the package through its first token (performance.now in the process); medians of 21 runs.');
+lines.push('', 'The machine is shared and noisy: compare ratios within one run, not absolute times across runs.', '');
+lines.push('## Targets', '', '| target | measured | status |', '|---|---|---|', ...rows);
+lines.push('', '## Node', '', `| contender | time per call | × ${BASE} |`, '|---|---|---|');
+const groups = ['jwt', 't1', 'rs256', 'peer', 'read'];
+for (const group of groups) {
+  for (const [name, contender] of Object.entries(CONTENDERS)) {
+    if (contender.group !== group) continue;
+    lines.push(`| ${name}${contender.async ? ' (async)' : ''} | ${fmt(ns[name])} | ${times(r(name, BASE))} |`);
+  }
 }
-lines.push('', `## workerd (wrangler dev --local, ${workerd.n} tokens per request, median of ${workerd.rounds} requests minus a no-op request)`, '');
-lines.push('| implementation | per token | × WebCrypto |', '|---|---|---|');
-for (const [name, ns] of Object.entries(wk)) lines.push(`| ${name} | ${fmt(ns)} | ${ratio(ns / wk.webcrypto)} |`);
+lines.push('', '## workerd', '', '| implementation | per token | × hand-written WebCrypto HS256 |', '|---|---|---|');
+const WORKERD_NAMES = {
+  'generate-token': 'vvt generateToken JWT', 'token-generator': 'vvt TokenGenerator JWT', t1: 'vvt generateToken T1', webcrypto: 'hand-written WebCrypto HS256, cached CryptoKey, CSPRNG',
+  'generate-token-options': 'vvt generateToken JWT, options', 'token-generator-options': 'vvt TokenGenerator JWT, options', 'webcrypto-options': 'hand-written WebCrypto HS256, CSPRNG, options', 'webcrypto-options-math-random': 'hand-written WebCrypto HS256, Math.random, options',
+  'client-token-generator': 'vvt ClientTokenGenerator RS256, options', 'webcrypto-rs256': 'hand-written WebCrypto RS256, cached CryptoKey, options',
+};
+for (const [impl, nsPerToken] of Object.entries(wk)) lines.push(`| ${WORKERD_NAMES[impl] ?? impl} | ${fmt(nsPerToken)} | ${times(workerd.ratio(impl, 'webcrypto'))} |`);
 lines.push('', `Worker start-up: wrangler dev answered ${workerd.readyMs} ms after spawn (most of it is wrangler itself).`);
-lines.push('', '## Cold start (Node, median of fresh processes)', '', '| | in-process: import + instantiate + first token | whole process |', '|---|---|---|');
-for (const [name, r] of Object.entries(cold)) lines.push(`| ${name} | ${name === 'empty' ? '—' : `${r.inProcessMs.toFixed(1)} ms`} | ${r.wallMs.toFixed(1)} ms |`);
+lines.push('', '## Cold start (Node, medians of fresh processes)', '', '| | in-process: load + instantiate + first token | whole process |', '|---|---|---|');
+for (const [name, c] of Object.entries(cold)) lines.push(`| ${name} | ${name === 'empty' ? '—' : `${c.inProcessMs.toFixed(1)} ms`} | ${c.wallMs.toFixed(1)} ms |`);
 lines.push('', readFileSync(new URL('bench/NOTES.md', root), 'utf8').trim(), '');
 writeFileSync(new URL('BENCHMARKS.md', root), lines.join('\n'));
 console.log(lines.join('\n'));

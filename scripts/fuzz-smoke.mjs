@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url);
-const TARGETS = { mint: 30, session_id: 15 };
+const TARGETS = { mint: 30, session_id: 15, decode: 30 };
 const quiet = (cmd, args) => {
   try {
     return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

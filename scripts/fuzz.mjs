@@ -18,6 +18,6 @@ try {
   run('cargo', ['install', 'cargo-fuzz']);
 }
 const seconds = process.env.FUZZ_SECONDS ?? '300';
-for (const target of ['mint', 'session_id']) {
+for (const target of ['mint', 'session_id', 'decode']) {
   run('cargo', ['+nightly', 'fuzz', 'run', '--fuzz-dir', 'fuzz', target, '--', `-max_total_time=${seconds}`, '-print_final_stats=1']);
 }

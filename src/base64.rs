@@ -155,24 +155,34 @@ pub(crate) fn encode_url(out: &mut Vec<u8>, input: &[u8]) {
     encode_into(out, input, URL_SAFE, false);
 }
 
-/// Each byte's 6-bit value in either alphabet, or 0xff for a byte outside both.
+/// Marks a symbol of the standard alphabet only (`+`, `/`) in [`SYMBOLS`].
+const STANDARD_ONLY: u8 = 0x40;
+/// Marks a symbol of the URL-safe alphabet only (`-`, `_`) in [`SYMBOLS`].
+const URL_ONLY: u8 = 0x80;
+
+/// Each byte's 6-bit value in either alphabet, with the alphabet marks above, or 0xff for a byte
+/// outside both (no symbol is in both alphabets' own parts, so no entry is 0xff by accident).
 #[allow(clippy::indexing_slicing)] // evaluated at compile time, within bounds
-const SEXTETS: [u8; 256] = {
+const SYMBOLS: [u8; 256] = {
     let mut table = [0xff; 256];
     let mut i = 0;
     while i < 64 {
-        table[STANDARD[i] as usize] = i as u8;
-        table[URL_SAFE[i] as usize] = i as u8;
+        let differs = STANDARD[i] != URL_SAFE[i];
+        table[STANDARD[i] as usize] = i as u8 | if differs { STANDARD_ONLY } else { 0 };
+        table[URL_SAFE[i] as usize] = i as u8 | if differs { URL_ONLY } else { 0 };
         i += 1;
     }
     table
 };
 
-fn sextet(symbol: u8) -> Option<u32> {
-    match SEXTETS.get(usize::from(symbol)) {
-        Some(&value) if value != 0xff => Some(u32::from(value)),
-        _ => None,
-    }
+/// The one form a canonical decoder accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Canonical {
+    /// The URL-safe alphabet without padding (JWT segments).
+    UrlUnpadded,
+    /// `=` padding, and one alphabet: standard, or URL-safe (T1 bodies: every SDK writes the
+    /// standard alphabet but Java, which writes the URL-safe one).
+    Padded,
 }
 
 /// Decodes base64 without allocating: written in either alphabet (or a mix, as session ids are),
@@ -180,7 +190,8 @@ fn sextet(symbol: u8) -> Option<u32> {
 /// strictly ([`Decoder::canonical`]), so that one byte string has one encoding.
 pub(crate) struct Decoder<'a> {
     body: &'a [u8],
-    canonical: bool,
+    padded: bool,
+    canonical: Option<Canonical>,
 }
 
 impl<'a> Decoder<'a> {
@@ -190,39 +201,63 @@ impl<'a> Decoder<'a> {
         if (input.len() != body.len() && input.len() % 4 != 0) || body.len() % 4 == 1 {
             return None;
         }
-        Some(Self { body, canonical: false })
+        Some(Self { body, padded: input.len() != body.len(), canonical: None })
     }
 
-    /// A strict decoder: the unused low bits of the last symbol must be zero, and with `url_only`
-    /// only the URL-safe alphabet is allowed (no `+`, `/` or padding).
-    pub(crate) fn canonical(input: &'a [u8], url_only: bool) -> Option<Self> {
-        if url_only && input.iter().any(|b| matches!(b, b'+' | b'/' | b'=')) {
+    /// A strict decoder: the unused low bits of the last symbol must be zero, and the text must be
+    /// in `form` alone (checked while decoding).
+    pub(crate) fn canonical(input: &'a [u8], form: Canonical) -> Option<Self> {
+        if form == Canonical::Padded && input.len() % 4 != 0 {
             return None;
         }
-        Self::new(input).map(|decoder| Self { canonical: true, ..decoder })
+        Self::new(input).map(|decoder| Self { canonical: Some(form), ..decoder })
     }
 
     /// Hands each decoded byte to `f`, four symbols at a time; `None` (after some calls) if a
-    /// symbol is outside the alphabet or, for a canonical decoder, unused bits are set.
+    /// symbol is outside the alphabet or, for a canonical decoder, unused bits are set or the text
+    /// is not in its form.
     pub(crate) fn for_each(self, mut f: impl FnMut(u8)) -> Option<()> {
-        let chunks = self.body.chunks(4);
-        for chunk in chunks {
-            // A chunk of 4 symbols gives 3 bytes; the last may have 2 (1 byte) or 3 (2 bytes).
-            let mut n = 0u32;
-            for &symbol in chunk {
-                n = (n << 6) | sextet(symbol)?;
-            }
-            let count = chunk.len() - 1;
-            let unused = 6 * chunk.len() as u32 - 8 * count as u32;
-            if self.canonical && n & ((1 << unused) - 1) != 0 {
+        // Every symbol's marks, ORed: which alphabets the text used.
+        let mut seen = 0u8;
+        let mut sextet = |symbol: u8| -> Option<u32> {
+            let value = *SYMBOLS.get(usize::from(symbol))?;
+            if value == 0xff {
                 return None;
             }
-            n <<= 6 * (4 - chunk.len() as u32);
+            seen |= value;
+            Some(u32::from(value & 0x3f))
+        };
+        // Whole groups of four symbols first, unrolled; then the last, shorter group if any.
+        let whole = self.body.len() / 4 * 4;
+        let (body, tail) = self.body.split_at(whole);
+        for group in body.chunks_exact(4) {
+            let &[a, b, c, d] = group else { return None };
+            let n = (sextet(a)? << 18) | (sextet(b)? << 12) | (sextet(c)? << 6) | sextet(d)?;
+            f((n >> 16) as u8);
+            f((n >> 8) as u8);
+            f(n as u8);
+        }
+        if !tail.is_empty() {
+            // 2 symbols give 1 byte, 3 give 2.
+            let mut n = 0u32;
+            for &symbol in tail {
+                n = (n << 6) | sextet(symbol)?;
+            }
+            let count = tail.len() - 1;
+            let unused = 6 * tail.len() as u32 - 8 * count as u32;
+            if self.canonical.is_some() && n & ((1 << unused) - 1) != 0 {
+                return None;
+            }
+            n <<= 6 * (4 - tail.len() as u32);
             for byte in [(n >> 16) as u8, (n >> 8) as u8, n as u8].iter().take(count) {
                 f(*byte);
             }
         }
-        Some(())
+        match self.canonical {
+            Some(Canonical::UrlUnpadded) if self.padded || seen & STANDARD_ONLY != 0 => None,
+            Some(Canonical::Padded) if seen & (STANDARD_ONLY | URL_ONLY) == STANDARD_ONLY | URL_ONLY => None,
+            _ => Some(()),
+        }
     }
 }
 
@@ -279,19 +314,25 @@ mod tests {
 
     #[test]
     fn canonical_decoding_has_one_encoding_per_byte_string() {
-        let decode = |input: &[u8], url_only| {
+        let decode = |input: &[u8], alphabet| {
             let mut out = Vec::new();
-            Decoder::canonical(input, url_only)?.for_each(|b| out.push(b))?;
+            Decoder::canonical(input, alphabet)?.for_each(|b| out.push(b))?;
             Some(out)
         };
-        assert_eq!(decode(b"Zg", true).as_deref(), Some(&b"f"[..]));
-        assert_eq!(decode(b"Zh", true), None); // unused bits set
-        assert_eq!(decode(b"Zm8", true).as_deref(), Some(&b"fo"[..]));
-        assert_eq!(decode(b"Zm9", true), None);
-        assert_eq!(decode(b"-_8", true).as_deref(), Some(&[0xfb, 0xff][..]));
-        assert_eq!(decode(b"+/8", true), None); // the standard alphabet in a JWT
-        assert_eq!(decode(b"+/8=", false).as_deref(), Some(&[0xfb, 0xff][..]));
-        assert_eq!(decode(b"Zg==", true), None); // padding in a JWT
+        let (url, padded) = (Canonical::UrlUnpadded, Canonical::Padded);
+        assert_eq!(decode(b"Zg", url).as_deref(), Some(&b"f"[..]));
+        assert_eq!(decode(b"Zh", url), None); // unused bits set
+        assert_eq!(decode(b"Zm8", url).as_deref(), Some(&b"fo"[..]));
+        assert_eq!(decode(b"Zm9", url), None);
+        assert_eq!(decode(b"-_8", url).as_deref(), Some(&[0xfb, 0xff][..]));
+        assert_eq!(decode(b"+/8", url), None); // the standard alphabet in a JWT
+        assert_eq!(decode(b"Zg==", url), None); // padding in a JWT
+        assert_eq!(decode(b"+/8=", padded).as_deref(), Some(&[0xfb, 0xff][..]));
+        assert_eq!(decode(b"-_8=", padded).as_deref(), Some(&[0xfb, 0xff][..])); // Java's T1
+        assert_eq!(decode(b"Zg==", padded).as_deref(), Some(&b"f"[..]));
+        assert_eq!(decode(b"Zg", padded), None); // a T1 body without its padding
+        assert_eq!(decode(b"Zh==", padded), None);
+        assert_eq!(decode(b"+_8=", padded), None); // both alphabets in one body
     }
 
     #[test]

@@ -12,7 +12,7 @@ use hmac::{Hmac, Mac};
 use sha1::Sha1;
 use sha2::Sha256;
 
-use crate::base64::Decoder;
+use crate::base64::{Canonical, Decoder};
 use crate::error::{fail, Error, ErrorReason, Result};
 use crate::json::{self, Object};
 use crate::limits::{utf16_len_exceeds, MAX_TOKEN_LENGTH};
@@ -97,25 +97,73 @@ pub struct TokenClaims {
 }
 
 impl TokenClaims {
+    /// The claims from the payload's members, in one pass (the first of a name counts).
     fn read(object: &Object<'_>) -> Self {
-        Self {
-            session_id: object.string("session_id"),
-            role: object.string("role"),
-            scope: object.string("scope"),
-            connection_data: object.string("connection_data"),
-            initial_layout_class_list: object.string("initial_layout_class_list"),
-            iss: object.string("iss"),
-            ist: object.string("ist"),
-            sub: object.string("sub"),
-            jti: object.string("jti"),
-            application_id: object.string("application_id"),
-            partner_id: object.string("partner_id"),
-            iat: object.integer("iat"),
-            exp: object.integer("exp"),
-            create_time: object.integer("create_time"),
-            expire_time: object.integer("expire_time"),
-            nonce: object.number_text("nonce"),
+        const TEXTS: [&str; 11] = [
+            "session_id",
+            "role",
+            "scope",
+            "connection_data",
+            "initial_layout_class_list",
+            "iss",
+            "ist",
+            "sub",
+            "jti",
+            "application_id",
+            "partner_id",
+        ];
+        const INTEGERS: [&str; 4] = ["iat", "exp", "create_time", "expire_time"];
+        let mut claims = Self::default();
+        for (key, raw) in object.members() {
+            let name = json::key_text(key);
+            let Some(name) = name else { continue };
+            let Self {
+                session_id,
+                role,
+                scope,
+                connection_data,
+                initial_layout_class_list,
+                iss,
+                ist,
+                sub,
+                jti,
+                application_id,
+                partner_id,
+                iat,
+                exp,
+                create_time,
+                expire_time,
+                nonce,
+            } = &mut claims;
+            let texts = [
+                session_id,
+                role,
+                scope,
+                connection_data,
+                initial_layout_class_list,
+                iss,
+                ist,
+                sub,
+                jti,
+                application_id,
+                partner_id,
+            ];
+            let integers = [iat, exp, create_time, expire_time];
+            if let Some(field) = TEXTS.iter().position(|n| *n == name).and_then(|i| texts.into_iter().nth(i)) {
+                if field.is_none() {
+                    *field = json::string_value(raw);
+                }
+            } else if let Some(field) =
+                INTEGERS.iter().position(|n| *n == name).and_then(|i| integers.into_iter().nth(i))
+            {
+                if field.is_none() {
+                    *field = json::integer_value(raw);
+                }
+            } else if name == "nonce" && nonce.is_none() {
+                *nonce = json::number_text_value(raw);
+            }
         }
+        claims
     }
 
     /// When the token expires: `exp`, else `expire_time`.
@@ -252,9 +300,9 @@ const INVALID_JSON: Error = fail(ErrorReason::TokenJson);
 /// Decodes canonical base64 (one encoding per byte string, so a token cannot be re-encoded and
 /// still verify): base64url for a JWT's parts, either alphabet for a T1 token (Java writes it
 /// URL-safe).
-fn base64_text(encoded: &[u8], url_only: bool) -> Result<Vec<u8>> {
+fn base64_text(encoded: &[u8], alphabet: Canonical) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(encoded.len() / 4 * 3 + 2);
-    Decoder::canonical(encoded, url_only).and_then(|d| d.for_each(|b| bytes.push(b))).ok_or(INVALID)?;
+    Decoder::canonical(encoded, alphabet).and_then(|d| d.for_each(|b| bytes.push(b))).ok_or(INVALID)?;
     Ok(bytes)
 }
 
@@ -262,7 +310,8 @@ fn base64_text(encoded: &[u8], url_only: bool) -> Result<Vec<u8>> {
 /// last would disagree about the token).
 fn unique_object(text: &str) -> Result<Object<'_>> {
     let object = json::parse_object(text).ok_or(INVALID_JSON)?;
-    let keys: Vec<String> = object.keys().filter_map(json::unescape).collect();
+    // At most json::MAX_MEMBERS keys, so comparing each with those before it stays cheap.
+    let keys: Vec<Cow<'_, str>> = object.keys().map(json::key_text).collect::<Option<_>>().ok_or(INVALID_JSON)?;
     if keys.iter().enumerate().any(|(i, key)| keys.get(..i).is_some_and(|earlier| earlier.contains(key))) {
         return Err(INVALID_JSON);
     }
@@ -278,8 +327,10 @@ fn decode_jwt(token: &str) -> Result<DecodedToken> {
     if header.is_empty() || payload.is_empty() {
         return Err(INVALID);
     }
-    let header_json = String::from_utf8(base64_text(header.as_bytes(), true)?).map_err(|_| INVALID)?;
-    let claims_json = String::from_utf8(base64_text(payload.as_bytes(), true)?).map_err(|_| INVALID)?;
+    let header_json =
+        String::from_utf8(base64_text(header.as_bytes(), Canonical::UrlUnpadded)?).map_err(|_| INVALID)?;
+    let claims_json =
+        String::from_utf8(base64_text(payload.as_bytes(), Canonical::UrlUnpadded)?).map_err(|_| INVALID)?;
     let algorithm = match unique_object(&header_json)?.string("alg").ok_or(INVALID_JSON)?.as_str() {
         "HS256" => Algorithm::Hs256,
         "RS256" => Algorithm::Rs256,
@@ -293,7 +344,7 @@ fn decode_jwt(token: &str) -> Result<DecodedToken> {
         claims_json,
         claims,
         signing_input: String::from(token.get(..header.len() + 1 + payload.len()).unwrap_or_default()),
-        signature: base64_text(signature.as_bytes(), true)?,
+        signature: base64_text(signature.as_bytes(), Canonical::UrlUnpadded)?,
     })
 }
 
@@ -315,21 +366,37 @@ fn unescape_query(text: &str) -> Result<String> {
     String::from_utf8(out).map_err(|_| INVALID)
 }
 
+/// A lower-case hex digit's value: the one spelling every SDK writes (no `A`–`F`, no sign).
+fn lower_hex(digit: u8) -> Result<u8> {
+    match digit {
+        b'0'..=b'9' => Ok(digit - b'0'),
+        b'a'..=b'f' => Ok(digit - b'a' + 10),
+        _ => Err(INVALID),
+    }
+}
+
 fn decode_t1(token: &str) -> Result<DecodedToken> {
     let body = token.strip_prefix("T1==").ok_or(INVALID)?;
-    let plain = String::from_utf8(base64_text(body.as_bytes(), false)?).map_err(|_| INVALID)?;
+    let plain = String::from_utf8(base64_text(body.as_bytes(), Canonical::Padded)?).map_err(|_| INVALID)?;
     let (head, data) = plain.split_once(':').ok_or(INVALID)?;
     let mut partner_id = None;
     let mut signature = None;
     for field in head.split('&') {
         match field.split_once('=') {
-            Some(("partner_id", value)) if partner_id.is_none() => partner_id = Some(unescape_query(value)?),
+            Some(("partner_id", value)) if partner_id.is_none() => {
+                let unescaped = unescape_query(value)?;
+                // Unsigned, so an API key has one spelling only: its digits, as every SDK writes it.
+                if unescaped != value && !unescaped.is_empty() && unescaped.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(INVALID);
+                }
+                partner_id = Some(unescaped);
+            }
             // Lower-case hex, as every SDK writes it: one encoding per signature.
-            Some(("sig", value)) if signature.is_none() && value.len() == 40 && !value.bytes().any(|b| b.is_ascii_uppercase()) => {
+            Some(("sig", value)) if signature.is_none() && value.len() == 40 => {
                 let mut bytes = Vec::with_capacity(20);
                 for pair in value.as_bytes().chunks_exact(2) {
-                    let pair = core::str::from_utf8(pair).map_err(|_| INVALID)?;
-                    bytes.push(u8::from_str_radix(pair, 16).map_err(|_| INVALID)?);
+                    let &[high, low] = pair else { return Err(INVALID) };
+                    bytes.push((lower_hex(high)? << 4) | lower_hex(low)?);
                 }
                 signature = Some(bytes);
             }
@@ -369,6 +436,7 @@ fn decode_t1(token: &str) -> Result<DecodedToken> {
 
 /// Reads a token without verifying it: a JWT (any algorithm; header and claims must be JSON
 /// objects nested at most 32 levels, with no key twice) or a `T1==` token of any official SDK.
+/// Whitespace around the token (from a copied header or file) is ignored; inside it, it is not.
 ///
 /// ```
 /// use vonage_video_token::{decode_token, TokenFormat};
@@ -549,6 +617,43 @@ mod tests {
         assert_eq!(decoded.claims().connection_data.as_deref(), Some(r#"{"name":"value"}"#));
         assert_eq!(decoded.claims().role.as_deref(), Some("moderator"));
         assert_eq!(decoded.claims().partner_id.as_deref(), Some(KEY));
+    }
+
+    #[test]
+    fn a_t1_token_has_one_spelling() {
+        let token = mint(TokenType::T1);
+        let body = token.strip_prefix("T1==").unwrap();
+        let mut plain = Vec::new();
+        crate::base64::Decoder::new(body.as_bytes()).unwrap().for_each(|b| plain.push(b)).unwrap();
+        let plain = String::from_utf8(plain).unwrap();
+        let respell = |text: &str, url_safe: bool| {
+            let mut out = Vec::new();
+            crate::base64::encode_standard(&mut out, text.as_bytes());
+            let body = String::from_utf8(out).unwrap();
+            let body = if url_safe { body.replace('+', "-").replace('/', "_") } else { body };
+            format!("T1=={body}")
+        };
+        let verify = |t: &str| verify_token_at(t, SECRET, &VerifyOptions::new(), NOW).map(|_| ()).map_err(|e| e.code());
+        assert_eq!(verify(&respell(&plain, false)), Ok(()));
+        // Java's URL-safe alphabet (with padding) is read too: the same token as Java writes it.
+        assert_eq!(verify(&respell(&plain, true)), Ok(()));
+        let unpadded = token.trim_end_matches('=');
+        assert_ne!(unpadded, token, "the test token must have padding");
+        assert_eq!(verify(unpadded), Err(ErrorCode::InvalidToken));
+        // A signature's hex has one spelling: no upper case, no sign (`+4` would read as `04`).
+        let sig = plain.split("&sig=").nth(1).unwrap()[..40].to_owned();
+        let zero_led = sig.as_bytes().chunks(2).position(|pair| pair[0] == b'0').expect("a hex pair starting with 0");
+        let mut signed = sig.clone().into_bytes();
+        signed[zero_led * 2] = b'+';
+        let signed = String::from_utf8(signed).unwrap();
+        assert_eq!(verify(&respell(&plain.replacen(&sig, &signed, 1), false)), Err(ErrorCode::InvalidToken));
+        assert_eq!(
+            verify(&respell(&plain.replacen(&sig, &sig.to_uppercase(), 1), false)),
+            Err(ErrorCode::InvalidToken)
+        );
+        // The unsigned partner_id, percent-encoded, is another spelling of the same key.
+        let escaped = plain.replacen("partner_id=1", "partner_id=%31", 1);
+        assert_eq!(verify(&respell(&escaped, false)), Err(ErrorCode::InvalidToken));
     }
 
     #[cfg(feature = "serde")]

@@ -2,11 +2,16 @@
 //! [`MAX_DEPTH`] levels, so no input can exhaust the stack) that keeps an object's top-level
 //! members as raw text, and readers for the string and integer values of claims.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 /// The deepest nesting accepted (a token's claims need 4: `acl.paths."/session/**"`).
 pub(crate) const MAX_DEPTH: usize = 32;
+
+/// The most top-level members an object may have (the official SDKs write at most 12 claims), so
+/// that checking the keys for duplicates costs at most MAX_MEMBERS² / 2 comparisons.
+pub(crate) const MAX_MEMBERS: usize = 256;
 
 /// A JSON object's top-level members: (key as written, value as written), in order.
 pub(crate) struct Object<'a> {
@@ -160,6 +165,9 @@ pub(crate) fn parse_object(text: &str) -> Option<Object<'_>> {
             parser.skip_space();
             parser.eat(b':')?;
             let value = parser.value(1)?;
+            if members.len() == MAX_MEMBERS {
+                return None;
+            }
             members.push((key, value));
             parser.skip_space();
             if parser.eat(b',').is_none() {
@@ -233,31 +241,53 @@ impl<'a> Object<'a> {
     pub(crate) fn raw(&self, key: &str) -> Option<&'a str> {
         self.members
             .iter()
-            .find(|(k, _)| k.get(1..k.len() - 1) == Some(key) || unescape(k).as_deref() == Some(key))
+            .find(|(k, _)| {
+                k.get(1..k.len() - 1) == Some(key) || (k.contains('\\') && unescape(k).as_deref() == Some(key))
+            })
             .map(|(_, v)| *v)
     }
 
     /// The member `key` if it is a string.
     pub(crate) fn string(&self, key: &str) -> Option<String> {
-        self.raw(key).filter(|v| v.starts_with('"')).and_then(unescape)
+        self.raw(key).and_then(string_value)
     }
 
-    /// The member `key` if it is an integer (written without fraction or exponent), or a string
-    /// of one: T1 tokens carry their numbers as text.
-    pub(crate) fn integer(&self, key: &str) -> Option<i64> {
-        let raw = self.raw(key)?;
-        let text = if raw.starts_with('"') { unescape(raw)? } else { String::from(raw) };
-        text.parse().ok()
+    /// The members as written: key (quotes and escapes included) and raw value, in order.
+    pub(crate) fn members(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        self.members.iter().copied()
     }
+}
 
-    /// The member `key` as written if it is a number, or the text of a string.
-    pub(crate) fn number_text(&self, key: &str) -> Option<String> {
-        let raw = self.raw(key)?;
-        if raw.starts_with('"') {
-            unescape(raw)
-        } else {
-            raw.bytes().next().filter(|b| *b == b'-' || b.is_ascii_digit()).map(|_| String::from(raw))
-        }
+/// A key's text: borrowed from the literal unless it has escapes to resolve.
+pub(crate) fn key_text(literal: &str) -> Option<Cow<'_, str>> {
+    if literal.contains('\\') {
+        unescape(literal).map(Cow::Owned)
+    } else {
+        literal.get(1..literal.len().checked_sub(1)?).map(Cow::Borrowed)
+    }
+}
+
+/// A raw value's text if it is a string.
+pub(crate) fn string_value(raw: &str) -> Option<String> {
+    raw.starts_with('"').then(|| unescape(raw)).flatten()
+}
+
+/// A raw value as an integer (written without fraction or exponent), or a string of one: T1
+/// tokens carry their numbers as text.
+pub(crate) fn integer_value(raw: &str) -> Option<i64> {
+    if raw.starts_with('"') {
+        unescape(raw)?.parse().ok()
+    } else {
+        raw.parse().ok()
+    }
+}
+
+/// A raw value as written if it is a number, or the text of a string.
+pub(crate) fn number_text_value(raw: &str) -> Option<String> {
+    if raw.starts_with('"') {
+        unescape(raw)
+    } else {
+        raw.bytes().next().filter(|b| *b == b'-' || b.is_ascii_digit()).map(|_| String::from(raw))
     }
 }
 
@@ -304,16 +334,26 @@ mod tests {
     }
 
     #[test]
+    fn members_are_bounded() {
+        let object =
+            |n: usize| format!("{{{}}}", (0..n).map(|i| format!("\"k{i}\":{i}")).collect::<Vec<_>>().join(","));
+        assert!(is_object(&object(MAX_MEMBERS)));
+        assert!(!is_object(&object(MAX_MEMBERS + 1)));
+    }
+
+    #[test]
     fn members_and_values() {
         let o =
             parse_object(r#"{"s":"a\"b\\c\u00e9\ud83d\ude00\ud800","n":1700000000,"f":0.5,"t":"1700","\u0069at":7}"#)
                 .unwrap();
         assert_eq!(o.string("s").as_deref(), Some("a\"b\\cé😀\u{fffd}"));
-        assert_eq!(o.integer("n"), Some(1_700_000_000));
-        assert_eq!(o.integer("f"), None);
-        assert_eq!(o.integer("t"), Some(1700));
-        assert_eq!(o.integer("iat"), Some(7));
-        assert_eq!(o.number_text("f").as_deref(), Some("0.5"));
+        let integer = |key| o.raw(key).and_then(integer_value);
+        assert_eq!(integer("n"), Some(1_700_000_000));
+        assert_eq!(integer("f"), None);
+        assert_eq!(integer("t"), Some(1700));
+        assert_eq!(integer("iat"), Some(7));
+        assert_eq!(o.raw("f").and_then(number_text_value).as_deref(), Some("0.5"));
+        assert_eq!(o.members().count(), 5);
         assert_eq!(o.string("n"), None);
         assert_eq!(o.raw("missing"), None);
     }

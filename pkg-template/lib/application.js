@@ -38,7 +38,7 @@ function importApplicationKey(applicationId, privateKey) {
   const length = m.wasm.application_key(secretLength, m.writeText(id), id.length);
   let der;
   try {
-    if (length >= 0) der = m.answerParts()[0];
+    if (length >= 0) [der] = m.answerParts(1);
   } finally {
     m.wipe(secretLength, Math.max(length, 0));
   }

@@ -77,16 +77,25 @@ class Module {
     return this.buffer === undefined ? decoder.decode(this.bytes.subarray(start, start + length)) : this.buffer.latin1Slice(start, start + length);
   }
 
-  /** The answer's parts, as copies of their bytes. */
-  answerParts() {
-    const start = this.fresh().wasm.answer_ptr();
-    const out = [];
-    let at = start;
-    for (const length of this.parts) {
-      out.push(this.bytes.slice(at, at + length));
-      at += length;
+  /** Where each of the answer's first `count` parts starts and ends in module memory. */
+  answerSpans(count) {
+    let at = this.fresh().wasm.answer_ptr();
+    const spans = [];
+    for (let i = 0; i < count; i++) {
+      spans.push([at, at + this.parts[i]]);
+      at += this.parts[i];
     }
-    return out;
+    return spans;
+  }
+
+  /** The answer's first `count` parts, as copies of their bytes. */
+  answerParts(count) {
+    return this.answerSpans(count).map(([start, end]) => this.bytes.slice(start, end));
+  }
+
+  /** Bytes of module memory as UTF-8 text, without a copy of the bytes. */
+  utf8([start, end]) {
+    return this.buffer === undefined ? decoder.decode(this.bytes.subarray(start, end)) : this.buffer.utf8Slice(start, end);
   }
 }
 

@@ -13,21 +13,24 @@ export { TokenError } from './errors.js';
 const RSA = Object.freeze({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' });
 const FORMATS = ['JWT', 'T1'];
 const ALGORITHMS = ['HS256', 'RS256', 'HMAC-SHA1', 'other'];
-const decoder = new TextDecoder();
 
 function tokenText(token) {
   if (typeof token !== 'string') throw fail('ERR_INVALID_TOKEN', `token must be a string, got ${kind(token)}`);
   return fit(token, LIMITS.token);
 }
 
-/** The module's answer for a token, as { format, algorithm, header, claims } plus what the signature covers. */
-function read(m, length) {
+/**
+ * The module's answer for a token as { format, algorithm, header, claims }, read straight from
+ * module memory; with `signed`, also copies of what the signature covers and the signature.
+ */
+function read(m, length, signed = false) {
   m.check(length);
-  const [meta, header, claims, signingInput, signature] = m.answerParts();
-  const decoded = { format: FORMATS[meta[0]], algorithm: ALGORITHMS[meta[1]] };
-  if (decoded.format === 'JWT') decoded.header = JSON.parse(decoder.decode(header));
-  decoded.claims = JSON.parse(decoder.decode(claims));
-  return { decoded, signingInput, signature };
+  const [meta, header, claims, signingInput, signature] = m.answerSpans(5);
+  const decoded = { format: FORMATS[m.bytes[meta[0]]], algorithm: ALGORITHMS[m.bytes[meta[0] + 1]] };
+  if (decoded.format === 'JWT') decoded.header = JSON.parse(m.utf8(header));
+  decoded.claims = JSON.parse(m.utf8(claims));
+  if (!signed) return { decoded };
+  return { decoded, signingInput: m.bytes.slice(...signingInput), signature: m.bytes.slice(...signature) };
 }
 
 /**
@@ -78,7 +81,7 @@ function isRsaCryptoKey(key) {
 
 async function verifyRs256(token, key, expect) {
   const m = fullModule();
-  const { decoded, signingInput, signature } = read(m, m.wasm.decode(m.writeText(token)));
+  const { decoded, signingInput, signature } = read(m, m.wasm.decode(m.writeText(token)), true);
   if (decoded.algorithm !== 'RS256') throw reasonError(REASON.Algorithm);
   let publicKey = key;
   if (typeof key === 'string') {
@@ -86,7 +89,7 @@ async function verifyRs256(token, key, expect) {
     const length = m.wasm.public_key(secretLength);
     let der;
     try {
-      if (length >= 0) der = m.answerParts()[0];
+      if (length >= 0) [der] = m.answerParts(1);
     } finally {
       m.wipe(secretLength, Math.max(length, 0));
     }

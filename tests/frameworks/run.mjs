@@ -26,6 +26,18 @@ const SECRET = '1234567890abcdef1234567890abcdef1234567890';
 const SESSION = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
 const vectors = JSON.parse(readFileSync(new URL('tests/vectors/tokens.json', root), 'utf8'));
 const FIXED_TOKEN = vectors.tokens.find((v) => v.name === 'opentok-node 2.23.2 JWT default (TOKEN_FORMATS 5.3)').token;
+// Application credentials: the test key pair, and a session of that application.
+const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
+const APP_SESSION = `1_${Buffer.from(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).toString('base64url')}`;
+const PRIVATE_KEY = readFileSync(new URL('tests/vectors/rsa-2048.pem', root), 'utf8');
+const PUBLIC_KEY = readFileSync(new URL('tests/vectors/rsa-2048-public.pem', root), 'utf8');
+const KEYS = { APP, APP_SESSION, PRIVATE_KEY };
+
+/** Writes the application credentials as a module into DIR, as NAME (ESM, or CommonJS for .cjs). */
+function writeKeys(dir, name) {
+  const body = Object.entries(KEYS).map(([k, v]) => (name.endsWith('.cjs') ? `exports.${k} = ${JSON.stringify(v)};` : `export const ${k} = ${JSON.stringify(v)};`));
+  writeFileSync(join(dir, name), `${body.join('\n')}\n`);
+}
 
 const outcomes = [];
 function record(setup, failures, detail = '') {
@@ -44,6 +56,19 @@ function checkToken(token, data) {
     return problems;
   } catch (err) {
     return [`token ${String(token).slice(0, 60)}… does not verify: ${err.message}`];
+  }
+}
+
+/** Problems with an RS256 client token minted in some setup, or none. */
+function checkClientToken(token, data) {
+  try {
+    const claims = jwt.verify(token, PUBLIC_KEY, { algorithms: ['RS256'] });
+    const problems = [];
+    if (claims.application_id !== APP || claims.session_id !== APP_SESSION) problems.push(`wrong application_id or session_id: ${JSON.stringify(claims)}`);
+    if (claims.connection_data !== data) problems.push(`connection_data ${claims.connection_data} instead of ${data}`);
+    return problems;
+  } catch (err) {
+    return [`client token ${String(token).slice(0, 60)}… does not verify: ${err.message}`];
   }
 }
 
@@ -74,9 +99,16 @@ function runBundle(setup, outDir, main, seconds) {
     const out = execFileSync(process.execPath, [join(away, main)], { cwd: away, encoding: 'utf8', timeout: 60_000 });
     const line = out.split('\n').find((l) => l.startsWith('RESULT '));
     if (!line) return record(setup, [`printed no RESULT line: ${out.slice(-500)}`]);
-    const { token, fixed } = JSON.parse(line.slice(7));
-    const failures = checkToken(token, 'bundled');
+    const { token, fixed, rest, client, read } = JSON.parse(line.slice(7));
+    const failures = [...checkToken(token, 'bundled'), ...checkClientToken(client, 'bundled')];
     if (fixed !== FIXED_TOKEN) failures.push(`fixed-clock token differs:\n  got  ${fixed}\n  want ${FIXED_TOKEN}`);
+    try {
+      const claims = jwt.verify(rest, SECRET, { algorithms: ['HS256'] });
+      if (claims.iss !== KEY || claims.ist !== 'project') failures.push(`REST token claims ${JSON.stringify(claims)}`);
+    } catch (err) {
+      failures.push(`REST token does not verify: ${err.message}`);
+    }
+    if (read?.role !== 'moderator' || read.verified !== 'bundled') failures.push(`read back ${JSON.stringify(read)}`);
     record(setup, failures, `built in ${seconds.toFixed(1)} s, ${bytes(outDir)} B, run from ${away}`);
   } catch (err) {
     record(setup, [`${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`]);
@@ -138,6 +170,8 @@ const BUNDLERS = {
 async function bundlers(tarball) {
   const dir = join(work, 'bundlers');
   cpSync(join(fixture, 'bundlers'), dir, { recursive: true });
+  writeKeys(dir, 'keys.mjs');
+  writeKeys(dir, 'keys.cjs');
   writeFileSync(join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
   install(dir, ['--no-save', '--no-package-lock', tarball]);
   for (const [name, run] of Object.entries(BUNDLERS)) {
@@ -191,16 +225,22 @@ async function serveNext(dir, bundler) {
         await new Promise((r) => setTimeout(r, 200));
       }
     }
-    for (const [path, data, read] of [
+    for (const [path, data, read, checkWith] of [
       ['/api/node', 'node route', async (r) => (await r.json()).token],
       ['/api/edge', 'edge route', async (r) => (await r.json()).token],
+      ['/api/node-application', 'node application route', async (r) => (await r.json()).token, checkClientToken],
+      ['/api/edge-application', 'edge application route', async (r) => {
+        const { token, data } = await r.json();
+        return data === 'edge application route' ? token : `read back ${data}`;
+      }, checkClientToken],
       ['/page', 'server-rendered page', async (r) => /<pre id="token">([^<]*)<\/pre>/.exec(await r.text())?.[1]],
     ]) {
+      const check = checkWith ?? checkToken;
       const setup = `Next.js ${version('next')} (${bundler}) ${path}`;
       try {
         const response = await fetch(base + path, { signal: AbortSignal.timeout(30_000) });
         const token = response.ok ? await read(response) : undefined;
-        record(setup, response.ok ? checkToken(token, data) : [`HTTP ${response.status}: ${(await response.text()).slice(0, 500)}\n${log.slice(-1500)}`],
+        record(setup, response.ok ? check(token, data) : [`HTTP ${response.status}: ${(await response.text()).slice(0, 500)}\n${log.slice(-1500)}`],
           `built in ${seconds.toFixed(1)} s, .next/server ${bytes(join(dir, '.next', 'server'))} B`);
       } catch (err) {
         record(setup, [`${err.message}\n${log.slice(-1500)}`]);
@@ -222,6 +262,7 @@ async function serveNext(dir, bundler) {
 async function nextApp(tarball) {
   const dir = join(work, 'next-app');
   cpSync(join(fixture, 'next-app'), dir, { recursive: true });
+  writeKeys(join(dir, 'app'), 'keys.js');
   const dependencies = { next: version('next'), react: version('react'), 'react-dom': version('react-dom'), 'vonage-video-token': `file:${tarball}` };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`);
   install(dir, []);

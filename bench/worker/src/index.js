@@ -1,12 +1,18 @@
 import { generateToken, TokenGenerator } from '../../../pkg/workerd.js';
+import { ClientTokenGenerator } from '../../../pkg/vonage-workerd.js';
+// Written by bench/workerd.mjs from tests/vectors/: the test application's id, session and key.
+import { APP, APP_SESSION, PRIVATE_KEY_PEM } from './key.generated.js';
 
 const KEY = '123456';
 const SECRET = '1234567890abcdef1234567890abcdef1234567890';
 const SESSION = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
 const encoder = new TextEncoder();
 const HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
+const OPTIONS = Object.freeze({ role: 'moderator', data: 'name=Jo', initialLayoutClassList: ['focus', 'main'] });
 let cryptoKey;
+let rsaKey;
 let generator;
+let clientGenerator;
 
 function base64url(bytes) {
   let binary = '';
@@ -14,22 +20,51 @@ function base64url(bytes) {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function claims() {
-  const words = crypto.getRandomValues(new Uint32Array(2));
+/** opentok's claims, in its order; the nonce from the CSPRNG, or Math.random() (as opentok does). */
+function claims(options, nonce) {
   const ms = Date.now();
   const now = Math.round(ms / 1000);
-  return {
-    iss: KEY, ist: 'project', iat: Math.floor(ms / 1000), exp: now + 86400, session_id: SESSION, create_time: now,
-    nonce: ((words[0] >>> 11) * 4294967296 + words[1]) / 9007199254740992, role: 'publisher', expire_time: now + 86400,
-    initial_layout_class_list: '', scope: 'session.connect',
-  };
+  const c = { iss: KEY, ist: 'project', iat: Math.floor(ms / 1000), exp: now + 86400, session_id: SESSION, create_time: now, nonce: nonce() };
+  c.role = options ? options.role : 'publisher';
+  c.expire_time = now + 86400;
+  if (options) c.connection_data = options.data;
+  c.initial_layout_class_list = options ? options.initialLayoutClassList.join(' ') : '';
+  c.scope = 'session.connect';
+  return c;
+}
+
+function cryptoNonce() {
+  const words = crypto.getRandomValues(new Uint32Array(2));
+  return ((words[0] >>> 11) * 4294967296 + words[1]) / 9007199254740992;
 }
 
 /** The hand-written WebCrypto HS256 a Worker would use today, with the CryptoKey cached. */
-async function webCryptoToken() {
+async function webCryptoToken(options, nonce = cryptoNonce) {
   cryptoKey ??= await crypto.subtle.importKey('raw', encoder.encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const input = `${HEADER}.${base64url(encoder.encode(JSON.stringify(claims())))}`;
+  const input = `${HEADER}.${base64url(encoder.encode(JSON.stringify(claims(options, nonce))))}`;
   const signature = await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(input));
+  return `${input}.${base64url(new Uint8Array(signature))}`;
+}
+
+const RS_HEADER = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9';
+const RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+
+function pemBytes(pem) {
+  const base64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+/** The hand-written WebCrypto RS256 client token (@vonage/video's claims), the CryptoKey cached. */
+async function webCryptoRs256() {
+  rsaKey ??= await crypto.subtle.importKey('pkcs8', pemBytes(PRIVATE_KEY_PEM), RSA, false, ['sign']);
+  const now = Math.round(Date.now() / 1000);
+  const c = {
+    scope: 'session.connect', session_id: APP_SESSION, role: OPTIONS.role, initial_layout_class_list: OPTIONS.initialLayoutClassList.join(' '),
+    exp: now + 86400, sub: 'video', acl: { paths: { '/session/**': {} } }, connection_data: OPTIONS.data, jti: crypto.randomUUID(),
+    iat: Math.floor(Date.now() / 1000), application_id: APP,
+  };
+  const input = `${RS_HEADER}.${base64url(encoder.encode(JSON.stringify(c)))}`;
+  const signature = await crypto.subtle.sign(RSA.name, rsaKey, encoder.encode(input));
   return `${input}.${base64url(new Uint8Array(signature))}`;
 }
 
@@ -38,7 +73,13 @@ const IMPLEMENTATIONS = {
   'generate-token': () => generateToken(KEY, SECRET, SESSION),
   'token-generator': () => (generator ??= new TokenGenerator(KEY, SECRET)).generateToken(SESSION),
   't1': () => generateToken(KEY, SECRET, SESSION, { tokenType: 'T1' }),
-  webcrypto: webCryptoToken,
+  webcrypto: () => webCryptoToken(undefined),
+  'generate-token-options': () => generateToken(KEY, SECRET, SESSION, OPTIONS),
+  'token-generator-options': () => (generator ??= new TokenGenerator(KEY, SECRET)).generateToken(SESSION, OPTIONS),
+  'webcrypto-options': () => webCryptoToken(OPTIONS),
+  'webcrypto-options-math-random': () => webCryptoToken(OPTIONS, Math.random),
+  'client-token-generator': () => (clientGenerator ??= new ClientTokenGenerator(APP, PRIVATE_KEY_PEM)).generateToken(APP_SESSION, OPTIONS),
+  'webcrypto-rs256': webCryptoRs256,
 };
 
 export default {
