@@ -102,7 +102,7 @@ lines.push(`- **Node**: every contender runs alone in a fresh process, as an app
 lines.push('- Every contender mints the same claims for the same session and options (role `moderator`, data, two layout classes) and reads the clock and draws a nonce per token. The **strongest hand-written baseline** is node:crypto `createHmac` with `JSON.stringify` and `Math.random()` for the nonce (what opentok itself does, and the fastest a user could write); the CSPRNG variants draw the nonce from `crypto.getRandomValues` per call, as this package does (from a pool).');
 lines.push(`- **workerd**: \`wrangler dev --local\` serves bench/worker; each request mints ${workerd.n} tokens (50 for RS256) with one implementation inside the isolate, timed from outside (a Worker's clock does not advance during computation), minus an empty request; ${workerd.rounds} rounds, the order rotating; ratios are medians of per-round ratios.`);
 lines.push('- **Cold start**: a fresh `node` process per run, timing `import`/`require` of the package through its first token (performance.now in the process); medians of 21 runs.');
-lines.push('', 'The machine is shared and noisy: compare ratios within one run, not absolute times across runs.', '');
+lines.push('', 'The machine is shared and noisy: compare ratios within one run, not absolute times across runs. Because a ratio is the median of per-round ratios and a time the median of per-round times, a ratio can differ from the quotient of the two times shown beside it; bench/results.json has every round.', '');
 lines.push('## Targets', '', '| target | measured | status |', '|---|---|---|', ...rows);
 lines.push('', '## Node', '', `| contender | time per call | × ${BASE} |`, '|---|---|---|');
 const groups = ['jwt', 't1', 'rs256', 'peer', 'read'];
@@ -124,4 +124,6 @@ lines.push('', '## Cold start (Node, medians of fresh processes)', '', '| | in-p
 for (const [name, c] of Object.entries(cold)) lines.push(`| ${name} | ${name === 'empty' ? '—' : `${c.inProcessMs.toFixed(1)} ms`} | ${c.wallMs.toFixed(1)} ms |`);
 lines.push('', readFileSync(new URL('bench/NOTES.md', root), 'utf8').trim(), '');
 writeFileSync(new URL('BENCHMARKS.md', root), lines.join('\n'));
+// The raw numbers behind the tables: every round's per-process medians, for anyone re-deriving a ratio.
+writeFileSync(new URL('bench/results.json', root), `${JSON.stringify({ date, cpu, node: process.version, nodeRounds: nodeRun.perRound, workerd: { n: workerd.n, rounds: workerd.rounds, nsPerToken: wk }, cold, memory, size, sizeFull }, null, 1)}\n`);
 console.log(lines.join('\n'));

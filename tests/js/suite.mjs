@@ -378,6 +378,41 @@ export function suite({ api, testing, vonage, verify, keys, vectors }) {
     }
   });
 
+  test('a generator freed by an options getter, or a detached method: ERR_GENERATOR_FREED, never a TypeError', () => {
+    const generator = new TokenGenerator(KEY, SECRET);
+    const freeing = { get role() { generator.free(); return 'publisher'; } };
+    throwsCode(() => generator.generateToken(SESSION, freeing), 'ERR_GENERATOR_FREED', { TokenError });
+    const other = new TokenGenerator(KEY, SECRET);
+    const { generateToken: detached } = other;
+    throwsCode(() => detached(SESSION), 'ERR_GENERATOR_FREED', { TokenError });
+    equal(decodeJwtPayload(detached.call(other, SESSION)).iss, KEY, 'bound to its generator, the method works');
+    other.free();
+  });
+
+  test('one order of checks whatever the key\'s type: names and types before values', () => {
+    for (const apiKey of ['12a', 12.5, -1, '']) {
+      throwsCode(() => generateToken(apiKey, SECRET, SESSION, { role: 'admin' }), 'ERR_INVALID_ROLE', { TokenError });
+      throwsCode(() => generateToken(apiKey, SECRET, SESSION), 'ERR_INVALID_API_KEY', { TokenError });
+    }
+  });
+
+  test('a clock before 1970 (fake timers): ERR_INVALID_CLOCK naming the clock', () => {
+    const realNow = Date.now;
+    try {
+      Date.now = () => -5000;
+    } catch {
+      return 'skip: Date.now is not writable here';
+    }
+    try {
+      if (Date.now() !== -5000) return 'skip: Date.now is not writable here';
+      const err = throwsCode(() => generateToken(KEY, SECRET, SESSION), 'ERR_INVALID_CLOCK', { TokenError });
+      assert(/Date\.now\(\)/.test(err.message), 'the message names Date.now()');
+    } finally {
+      Date.now = realNow;
+    }
+    valid();
+  });
+
   test('thousands of tokens from one instance, generators created and freed', () => {
     for (let i = 0; i < 5000; i++) {
       const generator = new TokenGenerator(KEY, SECRET);

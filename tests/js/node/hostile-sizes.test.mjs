@@ -161,3 +161,54 @@ test('memory after every hostile size is still the steady state', () => {
   console.log(`# wasm memory: steady ${steady} B, now ${wasmMemoryBytes()} B`);
   assert.equal(wasmMemoryBytes(), steady);
 });
+
+// The second module (application credentials, REST tokens, reading tokens back): every input at
+// far over its maximum gets its code, and the module's memory does not grow.
+test('the vonage and verify entries: hostile sizes in every position', async () => {
+  const { generateClientToken, ClientTokenGenerator, generateApplicationJwt, generateRestToken } = await import(packageEntry('./vonage', 'import'));
+  const { decodeToken, verifyToken } = await import(packageEntry('./verify', 'import'));
+  const { readFileSync } = await import('node:fs');
+  const pem = readFileSync(new URL('../../vectors/rsa-2048.pem', import.meta.url), 'utf8');
+  const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
+  const appSession = `1_${Buffer.from(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).toString('base64url')}`;
+  const huge = 'x'.repeat(50 * MiB);
+  const hugePem = `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(50 * MiB)}\n-----END PRIVATE KEY-----\n`;
+  const token = generateToken(KEY, SECRET, SESSION);
+  // Warm up the module with the largest valid inputs.
+  await generateClientToken(APP, pem, appSession, { data: '€'.repeat(LIMITS.data) });
+  verifyToken(token, SECRET);
+  const before = wasmMemoryBytes('full');
+  const code = async (call) => {
+    try {
+      await call();
+      return 'ok';
+    } catch (err) {
+      assert.ok(err.code, `not a TokenError: ${err}`);
+      return err.code;
+    }
+  };
+  const cases = [
+    ['client token: application id', () => generateClientToken(huge, pem, appSession), 'ERR_INVALID_APPLICATION_ID'],
+    ['client token: private key', () => generateClientToken(APP, hugePem, appSession), 'ERR_INVALID_PRIVATE_KEY'],
+    ['client token: session id', () => generateClientToken(APP, pem, huge), 'ERR_INVALID_SESSION_ID'],
+    ['client token: data', () => generateClientToken(APP, pem, appSession, { data: huge }), 'ERR_INVALID_DATA'],
+    ['client token: layout', () => generateClientToken(APP, pem, appSession, { initialLayoutClassList: huge }), 'ERR_INVALID_LAYOUT_CLASS_LIST'],
+    ['generator: private key', () => new ClientTokenGenerator(APP, hugePem), 'ERR_INVALID_PRIVATE_KEY'],
+    ['application JWT: sub', () => generateApplicationJwt(APP, pem, { sub: huge }), 'ERR_INVALID_OPTIONS'],
+    ['application JWT: acl', () => generateApplicationJwt(APP, pem, { acl: { paths: { [huge]: {} } } }), 'ERR_INVALID_OPTIONS'],
+    ['REST token: API key', () => generateRestToken(huge, SECRET), 'ERR_INVALID_API_KEY'],
+    ['REST token: API secret', () => generateRestToken(KEY, huge), 'ERR_INVALID_API_SECRET'],
+    ['decode: token', () => decodeToken(huge), 'ERR_INVALID_TOKEN'],
+    ['verify: token', () => verifyToken(huge, SECRET), 'ERR_INVALID_TOKEN'],
+    ['verify: secret', () => verifyToken(token, huge), 'ERR_INVALID_API_SECRET'],
+    ['verify: public key', () => verifyToken(token.replace(/^[^.]+/, Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')), hugePem), 'ERR_INVALID_PUBLIC_KEY'],
+    ['verify: expected session', () => verifyToken(token, SECRET, { sessionId: huge }), 'ERR_INVALID_TOKEN'],
+  ];
+  for (const [name, call, want] of cases) {
+    assert.equal(await code(call), want, name);
+    const growth = wasmMemoryBytes('full') - before;
+    assert.ok(growth <= MiB, `${name}: memory grew by ${growth} B`);
+  }
+  assert.match(await generateClientToken(APP, pem, appSession), /^eyJ/, 'the next call works');
+  assert.equal(wasmMemoryBytes('full'), before, 'the full module is still at its steady state');
+});
