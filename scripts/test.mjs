@@ -41,14 +41,11 @@ const counters = {
     const grab = (name) => [...output.matchAll(new RegExp(`^# ${name} (\\d+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
     return { passed: grab('pass'), failed: grab('fail') + grab('cancelled'), skipped: grab('skipped') + grab('todo') };
   },
+  // A plain step ends with its closing total ("<name>: N passed, M failed[, K skipped]"): only that
+  // line counts, not the per-runtime lines before it.
   plain(output) {
-    const c = { passed: 0, failed: 0, skipped: 0 };
-    for (const m of output.matchAll(/^(?:[\w-]+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/gm)) {
-      c.passed += Number(m[1]);
-      c.failed += Number(m[2]);
-      c.skipped += Number(m[3] ?? 0);
-    }
-    return c;
+    const m = [...output.matchAll(/^(?:[\w-]+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/gm)].at(-1);
+    return m ? { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) } : { passed: 0, failed: 0, skipped: 0 };
   },
 };
 
