@@ -2,20 +2,15 @@
 // one session with the same options, reading the clock and drawing a nonce per token. The
 // hand-written ones are what a team writes today with node:crypto; their nonce comes either from
 // Math.random() (what opentok does: the fastest a user could write) or from the CSPRNG per call.
-import { createHmac, createPrivateKey, createSecretKey, getRandomValues, randomUUID, sign, webcrypto } from 'node:crypto';
+import { createHmac, createPrivateKey, createSecretKey, getRandomValues, sign, webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import * as jose from 'jose';
+import { APP, APP_SESSION, KEY, OPTIONS, SECRET, SESSION, applicationClaims, claims } from './claims.mjs';
 
 const require = createRequire(import.meta.url);
-
-export const KEY = '123456';
-export const SECRET = '1234567890abcdef1234567890abcdef1234567890';
-export const SESSION = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
-/** The typical option set: a role, connection data and layout classes. */
-export const OPTIONS = Object.freeze({ role: 'moderator', data: 'name=Jo', initialLayoutClassList: ['focus', 'main'] });
 
 const words = new Uint32Array(2);
 /** A 53-bit random float in [0, 1) from the CSPRNG, drawn per token. */
@@ -24,38 +19,10 @@ function cryptoNonce() {
   return ((words[0] >>> 11) * 4294967296 + words[1]) / 9007199254740992;
 }
 
-/** opentok-node's claim object, in its key order. */
-function claims(options, nonce) {
-  const ms = Date.now();
-  const iat = Math.floor(ms / 1000);
-  const now = Math.round(ms / 1000);
-  const c = { iss: KEY, ist: 'project', iat, exp: now + 86400, session_id: SESSION, create_time: now, nonce: nonce() };
-  c.role = options ? options.role : 'publisher';
-  c.expire_time = now + 86400;
-  if (options) c.connection_data = options.data;
-  c.initial_layout_class_list = options ? options.initialLayoutClassList.join(' ') : '';
-  c.scope = 'session.connect';
-  return c;
-}
-
 const HEADER = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
 const RS_HEADER = Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url');
 
-// Application credentials: the test key pair, and a session of that application.
-export const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
-export const APP_SESSION = `1_${Buffer.from(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).toString('base64url')}`;
 export const PRIVATE_KEY = readFileSync(new URL('../tests/vectors/rsa-2048.pem', import.meta.url), 'utf8');
-
-/** @vonage/video 1.31's client-token claims, in its order, then @vonage/jwt's jti, iat, application_id. */
-function applicationClaims(options) {
-  const now = Math.round(Date.now() / 1000);
-  const c = { scope: 'session.connect', session_id: APP_SESSION, role: options.role, initial_layout_class_list: options.initialLayoutClassList.join(' '), exp: now + 86400, sub: 'video', acl: { paths: { '/session/**': {} } } };
-  c.connection_data = options.data;
-  c.jti = randomUUID();
-  c.iat = Math.floor(Date.now() / 1000);
-  c.application_id = APP;
-  return c;
-}
 
 /** The RS256 client token a team writes with WebCrypto today, the CryptoKey imported once. */
 async function webCryptoRs256(key) {

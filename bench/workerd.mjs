@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { APP, APP_SESSION, PRIVATE_KEY } from './contenders.mjs';
+import { PRIVATE_KEY } from './contenders.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8831);
 const N = Number(process.env.BENCH_WORKERD_N ?? 2000);
@@ -30,7 +30,7 @@ const PER_REQUEST = { 'client-token-generator': 50, 'webcrypto-rs256': 50 };
 
 export async function benchWorkerd() {
   writeFileSync(new URL('worker/src/key.generated.js', import.meta.url),
-    `export const APP = ${JSON.stringify(APP)};\nexport const APP_SESSION = ${JSON.stringify(APP_SESSION)};\nexport const PRIVATE_KEY_PEM = ${JSON.stringify(PRIVATE_KEY)};\n`);
+    `export const PRIVATE_KEY_PEM = ${JSON.stringify(PRIVATE_KEY)};\n`);
   const started = Date.now();
   const child = spawn(wrangler, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT)], {
     cwd: fileURLToPath(new URL('worker/', import.meta.url)), stdio: 'ignore',

@@ -99,71 +99,51 @@ pub struct TokenClaims {
 impl TokenClaims {
     /// The claims from the payload's members, in one pass (the first of a name counts).
     fn read(object: &Object<'_>) -> Self {
-        const TEXTS: [&str; 11] = [
-            "session_id",
-            "role",
-            "scope",
-            "connection_data",
-            "initial_layout_class_list",
-            "iss",
-            "ist",
-            "sub",
-            "jti",
-            "application_id",
-            "partner_id",
-        ];
-        const INTEGERS: [&str; 4] = ["iat", "exp", "create_time", "expire_time"];
         let mut claims = Self::default();
         for (key, raw) in object.members() {
-            let name = json::key_text(key);
-            let Some(name) = name else { continue };
-            let Self {
-                session_id,
-                role,
-                scope,
-                connection_data,
-                initial_layout_class_list,
-                iss,
-                ist,
-                sub,
-                jti,
-                application_id,
-                partner_id,
-                iat,
-                exp,
-                create_time,
-                expire_time,
-                nonce,
-            } = &mut claims;
-            let texts = [
-                session_id,
-                role,
-                scope,
-                connection_data,
-                initial_layout_class_list,
-                iss,
-                ist,
-                sub,
-                jti,
-                application_id,
-                partner_id,
-            ];
-            let integers = [iat, exp, create_time, expire_time];
-            if let Some(field) = TEXTS.iter().position(|n| *n == name).and_then(|i| texts.into_iter().nth(i)) {
+            let Some(name) = json::key_text(key) else { continue };
+            if let Some(field) = claims.text_field(&name) {
                 if field.is_none() {
                     *field = json::string_value(raw);
                 }
-            } else if let Some(field) =
-                INTEGERS.iter().position(|n| *n == name).and_then(|i| integers.into_iter().nth(i))
-            {
+            } else if let Some(field) = claims.integer_field(&name) {
                 if field.is_none() {
                     *field = json::integer_value(raw);
                 }
-            } else if name == "nonce" && nonce.is_none() {
-                *nonce = json::number_text_value(raw);
+            } else if name == "nonce" && claims.nonce.is_none() {
+                claims.nonce = json::number_text_value(raw);
             }
         }
         claims
+    }
+
+    /// The text claim called `name`, if it is one.
+    fn text_field(&mut self, name: &str) -> Option<&mut Option<String>> {
+        Some(match name {
+            "session_id" => &mut self.session_id,
+            "role" => &mut self.role,
+            "scope" => &mut self.scope,
+            "connection_data" => &mut self.connection_data,
+            "initial_layout_class_list" => &mut self.initial_layout_class_list,
+            "iss" => &mut self.iss,
+            "ist" => &mut self.ist,
+            "sub" => &mut self.sub,
+            "jti" => &mut self.jti,
+            "application_id" => &mut self.application_id,
+            "partner_id" => &mut self.partner_id,
+            _ => return None,
+        })
+    }
+
+    /// The integer claim called `name`, if it is one.
+    fn integer_field(&mut self, name: &str) -> Option<&mut Option<i64>> {
+        Some(match name {
+            "iat" => &mut self.iat,
+            "exp" => &mut self.exp,
+            "create_time" => &mut self.create_time,
+            "expire_time" => &mut self.expire_time,
+            _ => return None,
+        })
     }
 
     /// When the token expires: `exp`, else `expire_time`.

@@ -33,16 +33,8 @@ function base64url(bytes) {
  */
 function importApplicationKey(applicationId, privateKey) {
   const m = fullModule();
-  const secretLength = m.writeSecret(fit(privateKey, LIMITS.privateKey));
   const id = fit(applicationId, LIMITS.applicationId);
-  const length = m.wasm.application_key(secretLength, m.writeText(id), id.length);
-  let der;
-  try {
-    if (length >= 0) [der] = m.answerParts(1);
-  } finally {
-    m.wipe(secretLength, Math.max(length, 0));
-  }
-  m.check(length);
+  const der = m.keyDer(fit(privateKey, LIMITS.privateKey), (secretLength) => m.wasm.application_key(secretLength, m.writeText(id), id.length));
   const imported = subtle().importKey('pkcs8', der, RSA, false, ['sign']);
   return imported.finally(() => der.fill(0));
 }

@@ -62,6 +62,24 @@ class Module {
     bytes.fill(0, this.stackTop - STACK_WIPE_BYTES, this.stackTop);
   }
 
+  /**
+   * Writes a PEM key into the secret slot and runs `call(secretLength)`, an export that answers
+   * the key as DER; returns a copy of the DER. The module's copies (the slot, the answer, the
+   * stack) are zeroed before this returns or throws; the caller zeroes the copy once used.
+   */
+  keyDer(pem, call) {
+    const secretLength = this.writeSecret(pem);
+    const length = call(secretLength);
+    let der;
+    try {
+      if (length >= 0) [der] = this.answerParts(1);
+    } finally {
+      this.wipe(secretLength, Math.max(length, 0));
+    }
+    this.check(length);
+    return der;
+  }
+
   /** Throws the TokenError of an error answer; `detail` adds to its message. */
   check(answer, detail) {
     if (answer < 0) {

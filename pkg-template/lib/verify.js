@@ -85,15 +85,7 @@ async function verifyRs256(token, key, expect) {
   if (decoded.algorithm !== 'RS256') throw reasonError(REASON.Algorithm);
   let publicKey = key;
   if (typeof key === 'string') {
-    const secretLength = m.writeSecret(fit(key, LIMITS.privateKey));
-    const length = m.wasm.public_key(secretLength);
-    let der;
-    try {
-      if (length >= 0) [der] = m.answerParts(1);
-    } finally {
-      m.wipe(secretLength, Math.max(length, 0));
-    }
-    m.check(length);
+    const der = m.keyDer(fit(key, LIMITS.privateKey), (secretLength) => m.wasm.public_key(secretLength));
     publicKey = await globalThis.crypto.subtle.importKey('spki', der, RSA, false, ['verify']);
   }
   if (!(await globalThis.crypto.subtle.verify(RSA.name, publicKey, signature, signingInput))) throw reasonError(REASON.Signature);

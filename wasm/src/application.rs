@@ -30,7 +30,7 @@ pub fn application_key(secret_len: u32, text_len: u32, app_units: u32) -> i32 {
         let pem = slot_text(SECRET, secret_len, ErrorReason::PrivateKey)?;
         ApplicationCredentials::new(application_id, pem)
     });
-    answer(credentials.as_ref().map(|c| [c.private_key().pkcs8_der()]).map_err(|e| *e))
+    answer(&credentials, |c| [c.private_key().pkcs8_der()])
 }
 
 /// The signing input of a client token: the text slot holds the application id, session id,
@@ -59,7 +59,7 @@ pub fn client_token(
             client_token_at(application_id, session_id, &options, now_ms, &jti([jti0, jti1, jti2, jti3]))
         },
     );
-    answer(unsigned.as_ref().map(|u| [u.signing_input().as_bytes()]).map_err(|e| *e))
+    answer(&unsigned, |u| [u.signing_input().as_bytes()])
 }
 
 /// The signing input of an application JWT: the text slot holds the application id, the `acl`
@@ -87,7 +87,7 @@ pub fn application_jwt(
         }
         application_jwt_at(application_id, &options, now_ms, &jti([jti0, jti1, jti2, jti3]))
     });
-    answer(unsigned.as_ref().map(|u| [u.signing_input().as_bytes()]).map_err(|e| *e))
+    answer(&unsigned, |u| [u.signing_input().as_bytes()])
 }
 
 /// A project's REST API token: the secret slot holds the secret, the text slot the API key
@@ -108,5 +108,5 @@ pub fn rest_token(
         let secret = slot_text(SECRET, secret_len, ErrorReason::ApiSecret)?;
         generate_rest_token_at(api_key, secret, whole_seconds(expires_in), now_ms, &jti([jti0, jti1, jti2, jti3]))
     });
-    answer(token.as_ref().map(|token| [token.as_bytes()]).map_err(|e| *e))
+    answer(&token, |token| [token.as_bytes()])
 }

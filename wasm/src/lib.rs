@@ -221,22 +221,25 @@ fn code(error: Error) -> i32 {
     -1 - i32::from(error.reason() as u8)
 }
 
-/// Keeps an answer of one or more parts for [`answer_ptr`] and answers its total length, or the
-/// error's wire code.
-fn answer<const N: usize>(result: Result<[&[u8]; N], Error>) -> i32 {
+/// Keeps the answer `parts` makes of a result's value (see [`keep`]) and answers its total
+/// length; or answers the error's wire code.
+fn answer<T, const N: usize>(result: &Result<T, Error>, parts: impl FnOnce(&T) -> [&[u8]; N]) -> i32 {
     match result {
-        Ok(parts) => {
-            let state = state();
-            state.answer.clear();
-            state.parts = [0; 6];
-            for (length, part) in state.parts.iter_mut().zip(parts) {
-                state.answer.extend_from_slice(part);
-                *length = part.len() as u32;
-            }
-            state.answer.len() as i32
-        }
-        Err(error) => code(error),
+        Ok(value) => keep(&parts(value)),
+        Err(error) => code(*error),
     }
+}
+
+/// Keeps an answer of up to six parts for [`answer_ptr`] and [`answer_parts`]; returns its length.
+fn keep(parts: &[&[u8]]) -> i32 {
+    let state = state();
+    state.answer.clear();
+    state.parts = [0; 6];
+    for (length, part) in state.parts.iter_mut().zip(parts) {
+        state.answer.extend_from_slice(part);
+        *length = part.len() as u32;
+    }
+    state.answer.len() as i32
 }
 
 /// The address of input slot `slot` (0 the secret, 1 the other texts), or 0 for an unknown slot.

@@ -32,7 +32,7 @@ pub fn mint(
             generate_token_at(api_key, secret, session_id, &options, now_ms, &nonce)
         },
     );
-    answer(token.as_ref().map(|token| [token.as_bytes()]).map_err(|e| *e))
+    answer(&token, |token| [token.as_bytes()])
 }
 
 /// Creates a generator from the secret slot and the API key at the start of the text slot
@@ -85,7 +85,7 @@ pub fn generator_mint(
             let options = options(data, layout, role, has_expire, expire, token_type)?;
             generator.generate_token_at(session_id, &options, now_ms, &Nonce::from_js_text(nonce)?)
         });
-    answer(token.as_ref().map(|token| [token.as_bytes()]).map_err(|e| *e))
+    answer(&token, |token| [token.as_bytes()])
 }
 
 /// Drops generator `handle`, which zeroes its key schedules.

@@ -2,7 +2,7 @@
 //! checking the claims of an RS256 token the JavaScript layer verified, reading a public key.
 
 use vonage_video_token::{
-    decode_token, verify_token_at, DecodedToken, Error, ErrorReason, Role, RsaPublicKey, VerifyOptions,
+    decode_token, verify_token_at, Algorithm, DecodedToken, Error, ErrorReason, Role, RsaPublicKey, VerifyOptions,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -12,19 +12,13 @@ use crate::{answer, slot_text, texts, SECRET};
 /// 1 RS256, 2 T1's HMAC-SHA1, 3 other), the header JSON, the claims JSON, the signing input and
 /// the signature.
 fn decoded(result: &Result<DecodedToken, Error>) -> i32 {
-    answer(result.as_ref().map_err(|e| *e).map(|token| {
-        let format = token.format() as u8;
-        let algorithm = match token.algorithm() {
-            vonage_video_token::Algorithm::Hs256 => 0,
-            vonage_video_token::Algorithm::Rs256 => 1,
-            vonage_video_token::Algorithm::T1HmacSha1 => 2,
-            _ => 3,
-        };
-        let meta: &[u8] = match (format, algorithm) {
-            (0, 0) => &[0, 0],
-            (0, 1) => &[0, 1],
-            (0, _) => &[0, 3],
-            _ => &[1, 2],
+    answer(result, |token| {
+        // A T1 token is always HMAC-SHA1, so the algorithm decides the format too.
+        let meta: &[u8] = match token.algorithm() {
+            Algorithm::Hs256 => &[0, 0],
+            Algorithm::Rs256 => &[0, 1],
+            Algorithm::T1HmacSha1 => &[1, 2],
+            _ => &[0, 3],
         };
         [
             meta,
@@ -33,7 +27,7 @@ fn decoded(result: &Result<DecodedToken, Error>) -> i32 {
             token.signing_input().as_bytes(),
             token.signature(),
         ]
-    }))
+    })
 }
 
 /// Decodes the token in the text slot (`text_len` bytes) without verifying it.
@@ -80,5 +74,5 @@ pub fn check_claims(text_len: u32, token_units: u32, role: u32, tolerance: u32, 
 #[wasm_bindgen]
 pub fn public_key(secret_len: u32) -> i32 {
     let key = slot_text(SECRET, secret_len, ErrorReason::PublicKey).and_then(RsaPublicKey::from_pem);
-    answer(key.as_ref().map(|k| [k.spki_der()]).map_err(|e| *e))
+    answer(&key, |k| [k.spki_der()])
 }

@@ -1,14 +1,11 @@
 import { generateToken, TokenGenerator } from '../../../pkg/workerd.js';
 import { ClientTokenGenerator } from '../../../pkg/vonage-workerd.js';
-// Written by bench/workerd.mjs from tests/vectors/: the test application's id, session and key.
-import { APP, APP_SESSION, PRIVATE_KEY_PEM } from './key.generated.js';
+import { APP, APP_SESSION, KEY, OPTIONS, SECRET, SESSION, applicationClaims, claims } from '../../claims.mjs';
+// Written by bench/workerd.mjs from tests/vectors/rsa-2048.pem.
+import { PRIVATE_KEY_PEM } from './key.generated.js';
 
-const KEY = '123456';
-const SECRET = '1234567890abcdef1234567890abcdef1234567890';
-const SESSION = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
 const encoder = new TextEncoder();
 const HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
-const OPTIONS = Object.freeze({ role: 'moderator', data: 'name=Jo', initialLayoutClassList: ['focus', 'main'] });
 let cryptoKey;
 let rsaKey;
 let generator;
@@ -18,19 +15,6 @@ function base64url(bytes) {
   let binary = '';
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** opentok's claims, in its order; the nonce from the CSPRNG, or Math.random() (as opentok does). */
-function claims(options, nonce) {
-  const ms = Date.now();
-  const now = Math.round(ms / 1000);
-  const c = { iss: KEY, ist: 'project', iat: Math.floor(ms / 1000), exp: now + 86400, session_id: SESSION, create_time: now, nonce: nonce() };
-  c.role = options ? options.role : 'publisher';
-  c.expire_time = now + 86400;
-  if (options) c.connection_data = options.data;
-  c.initial_layout_class_list = options ? options.initialLayoutClassList.join(' ') : '';
-  c.scope = 'session.connect';
-  return c;
 }
 
 function cryptoNonce() {
@@ -57,12 +41,7 @@ function pemBytes(pem) {
 /** The hand-written WebCrypto RS256 client token (@vonage/video's claims), the CryptoKey cached. */
 async function webCryptoRs256() {
   rsaKey ??= await crypto.subtle.importKey('pkcs8', pemBytes(PRIVATE_KEY_PEM), RSA, false, ['sign']);
-  const now = Math.round(Date.now() / 1000);
-  const c = {
-    scope: 'session.connect', session_id: APP_SESSION, role: OPTIONS.role, initial_layout_class_list: OPTIONS.initialLayoutClassList.join(' '),
-    exp: now + 86400, sub: 'video', acl: { paths: { '/session/**': {} } }, connection_data: OPTIONS.data, jti: crypto.randomUUID(),
-    iat: Math.floor(Date.now() / 1000), application_id: APP,
-  };
+  const c = applicationClaims(OPTIONS);
   const input = `${RS_HEADER}.${base64url(encoder.encode(JSON.stringify(c)))}`;
   const signature = await crypto.subtle.sign(RSA.name, rsaKey, encoder.encode(input));
   return `${input}.${base64url(new Uint8Array(signature))}`;
