@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { coldStart } from './cold-start.mjs';
 import { CONTENDERS } from './contenders.mjs';
 import { benchNode } from './node.mjs';
-import { benchWorkerd } from './workerd.mjs';
+import { WORKERD_IMPLEMENTATIONS, benchWorkerd } from './workerd.mjs';
 
 const root = new URL('../', import.meta.url);
 const node = (args, opts = {}) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, ...opts });
@@ -114,12 +114,7 @@ for (const group of groups) {
   }
 }
 lines.push('', '## workerd', '', '| implementation | per token | × hand-written WebCrypto HS256 |', '|---|---|---|');
-const WORKERD_NAMES = {
-  'generate-token': 'vvt generateToken JWT', 'token-generator': 'vvt TokenGenerator JWT', t1: 'vvt generateToken T1', webcrypto: 'hand-written WebCrypto HS256, cached CryptoKey, CSPRNG',
-  'generate-token-options': 'vvt generateToken JWT, options', 'token-generator-options': 'vvt TokenGenerator JWT, options', 'webcrypto-options': 'hand-written WebCrypto HS256, CSPRNG, options', 'webcrypto-options-math-random': 'hand-written WebCrypto HS256, Math.random, options',
-  'client-token-generator': 'vvt ClientTokenGenerator RS256, options', 'webcrypto-rs256': 'hand-written WebCrypto RS256, cached CryptoKey, options',
-};
-for (const [impl, nsPerToken] of Object.entries(wk)) lines.push(`| ${WORKERD_NAMES[impl] ?? impl} | ${fmt(nsPerToken)} | ${times(workerd.ratio(impl, 'webcrypto'))} |`);
+for (const [impl, nsPerToken] of Object.entries(wk)) lines.push(`| ${WORKERD_IMPLEMENTATIONS[impl]} | ${fmt(nsPerToken)} | ${times(workerd.ratio(impl, 'webcrypto'))} |`);
 lines.push('', `Worker start-up: wrangler dev answered ${workerd.readyMs} ms after spawn (most of it is wrangler itself).`);
 lines.push('', '## Cold start (Node, medians of fresh processes)', '', '| | in-process: load + instantiate + first token | whole process |', '|---|---|---|');
 for (const [name, c] of Object.entries(cold)) lines.push(`| ${name} | ${name === 'empty' ? '—' : `${c.inProcessMs.toFixed(1)} ms`} | ${c.wallMs.toFixed(1)} ms |`);

@@ -239,12 +239,7 @@ impl<'a> Object<'a> {
 
     /// The raw value of the first member named `key`.
     pub(crate) fn raw(&self, key: &str) -> Option<&'a str> {
-        self.members
-            .iter()
-            .find(|(k, _)| {
-                k.get(1..k.len() - 1) == Some(key) || (k.contains('\\') && unescape(k).as_deref() == Some(key))
-            })
-            .map(|(_, v)| *v)
+        self.members.iter().find(|(k, _)| key_text(k).as_deref() == Some(key)).map(|(_, v)| *v)
     }
 
     /// The member `key` if it is a string.

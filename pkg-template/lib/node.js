@@ -18,6 +18,7 @@ attachFull(() => initFullSync({ module: readFileSync(join(__dirname, 'vonage_vid
 // placeholder key) do that work instead. Nothing is drawn, no secret is involved, a failure is left
 // to the calls (each checks its inputs and the source itself), and, unref'd, the warm-up never
 // keeps a process alive.
+const WARM_UP_SESSION = '1_MX4xfn4xMDAwMDAwMDAwMDAwfjB-';
 function warmUp() {
   try {
     globalThis.crypto?.getRandomValues(new Uint8Array(0));
@@ -26,7 +27,6 @@ function warmUp() {
     // The first real call reports whatever failed here.
   }
 }
-const WARM_UP_SESSION = '1_MX4xfn4xMDAwMDAwMDAwMDAwfjB-';
 setImmediate(warmUp).unref?.();
 
 export { generateToken, TokenGenerator, TokenError } from './api.js';

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP, APP_SESSION } from '../js/suite.mjs';
 
 const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
@@ -26,9 +27,7 @@ const SECRET = '1234567890abcdef1234567890abcdef1234567890';
 const SESSION = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
 const vectors = JSON.parse(readFileSync(new URL('tests/vectors/tokens.json', root), 'utf8'));
 const FIXED_TOKEN = vectors.tokens.find((v) => v.name === 'opentok-node 2.23.2 JWT default (TOKEN_FORMATS 5.3)').token;
-// Application credentials: the test key pair, and a session of that application.
-const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
-const APP_SESSION = `1_${Buffer.from(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).toString('base64url')}`;
+// Application credentials: the test key pair (the application and its session are the suite's).
 const PRIVATE_KEY = readFileSync(new URL('tests/vectors/rsa-2048.pem', root), 'utf8');
 const PUBLIC_KEY = readFileSync(new URL('tests/vectors/rsa-2048-public.pem', root), 'utf8');
 const KEYS = { APP, APP_SESSION, PRIVATE_KEY };

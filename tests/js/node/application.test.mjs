@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import * as jose from 'jose';
 import { packageEntry, stackTop } from './package-path.mjs';
 import { pinned } from './inputs.mjs';
-import { KEY, SECRET, SESSION } from '../suite.mjs';
+import { APP, APP_SESSION, KEY, SECRET, SESSION } from '../suite.mjs';
 
 const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
@@ -28,8 +28,6 @@ const vector = (name) => readFileSync(new URL(`../../vectors/${name}`, import.me
 const PKCS8 = vector('rsa-2048.pem');
 const PKCS1 = vector('rsa-2048-pkcs1.pem');
 const PUBLIC = vector('rsa-2048-public.pem');
-const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
-const APP_SESSION = `1_${Buffer.from(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).toString('base64url')}`;
 
 const part = (token, index) => Buffer.from(token.split('.')[index], 'base64url').toString();
 const withoutJti = (json) => json.replace(/"jti":"[^"]*"/, '"jti":"…"');

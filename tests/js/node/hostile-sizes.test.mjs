@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { packageEntry } from './package-path.mjs';
-import { KEY, SECRET, SESSION } from '../suite.mjs';
+import { APP, APP_SESSION, KEY, SECRET, SESSION } from '../suite.mjs';
 
 const { generateToken, TokenGenerator } = await import(packageEntry('.', 'import'));
 const { wasmMemoryBytes } = await import(packageEntry('./testing', 'import'));
@@ -169,13 +169,11 @@ test('the vonage and verify entries: hostile sizes in every position', async () 
   const { decodeToken, verifyToken } = await import(packageEntry('./verify', 'import'));
   const { readFileSync } = await import('node:fs');
   const pem = readFileSync(new URL('../../vectors/rsa-2048.pem', import.meta.url), 'utf8');
-  const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
-  const appSession = `1_${Buffer.from(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).toString('base64url')}`;
   const huge = 'x'.repeat(50 * MiB);
   const hugePem = `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(50 * MiB)}\n-----END PRIVATE KEY-----\n`;
   const token = generateToken(KEY, SECRET, SESSION);
   // Warm up the module with the largest valid inputs.
-  await generateClientToken(APP, pem, appSession, { data: '€'.repeat(LIMITS.data) });
+  await generateClientToken(APP, pem, APP_SESSION, { data: '€'.repeat(LIMITS.data) });
   verifyToken(token, SECRET);
   const before = wasmMemoryBytes('full');
   const code = async (call) => {
@@ -188,11 +186,11 @@ test('the vonage and verify entries: hostile sizes in every position', async () 
     }
   };
   const cases = [
-    ['client token: application id', () => generateClientToken(huge, pem, appSession), 'ERR_INVALID_APPLICATION_ID'],
-    ['client token: private key', () => generateClientToken(APP, hugePem, appSession), 'ERR_INVALID_PRIVATE_KEY'],
+    ['client token: application id', () => generateClientToken(huge, pem, APP_SESSION), 'ERR_INVALID_APPLICATION_ID'],
+    ['client token: private key', () => generateClientToken(APP, hugePem, APP_SESSION), 'ERR_INVALID_PRIVATE_KEY'],
     ['client token: session id', () => generateClientToken(APP, pem, huge), 'ERR_INVALID_SESSION_ID'],
-    ['client token: data', () => generateClientToken(APP, pem, appSession, { data: huge }), 'ERR_INVALID_DATA'],
-    ['client token: layout', () => generateClientToken(APP, pem, appSession, { initialLayoutClassList: huge }), 'ERR_INVALID_LAYOUT_CLASS_LIST'],
+    ['client token: data', () => generateClientToken(APP, pem, APP_SESSION, { data: huge }), 'ERR_INVALID_DATA'],
+    ['client token: layout', () => generateClientToken(APP, pem, APP_SESSION, { initialLayoutClassList: huge }), 'ERR_INVALID_LAYOUT_CLASS_LIST'],
     ['generator: private key', () => new ClientTokenGenerator(APP, hugePem), 'ERR_INVALID_PRIVATE_KEY'],
     ['application JWT: sub', () => generateApplicationJwt(APP, pem, { sub: huge }), 'ERR_INVALID_OPTIONS'],
     ['application JWT: acl', () => generateApplicationJwt(APP, pem, { acl: { paths: { [huge]: {} } } }), 'ERR_INVALID_OPTIONS'],
@@ -209,6 +207,6 @@ test('the vonage and verify entries: hostile sizes in every position', async () 
     const growth = wasmMemoryBytes('full') - before;
     assert.ok(growth <= MiB, `${name}: memory grew by ${growth} B`);
   }
-  assert.match(await generateClientToken(APP, pem, appSession), /^eyJ/, 'the next call works');
+  assert.match(await generateClientToken(APP, pem, APP_SESSION), /^eyJ/, 'the next call works');
   assert.equal(wasmMemoryBytes('full'), before, 'the full module is still at its steady state');
 });

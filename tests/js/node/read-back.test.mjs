@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { packageEntry } from './package-path.mjs';
 import { pinned } from './inputs.mjs';
-import { KEY, SECRET, SESSION } from '../suite.mjs';
+import { APP, APP_SESSION, KEY, SECRET, SESSION } from '../suite.mjs';
 
 const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
@@ -27,8 +27,6 @@ const vector = (name) => readFileSync(new URL(`../../vectors/${name}`, import.me
 const vectors = JSON.parse(vector('tokens.json'));
 const PKCS8 = vector('rsa-2048.pem');
 const PUBLIC = vector('rsa-2048-public.pem');
-const APP = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
-const APP_SESSION = `1_${Buffer.from(`1~${APP}~~1726462588647~11xLa1bbhzPeGQGmXsmgxI0k~~~`).toString('base64url')}`;
 const OPTIONS = { role: 'moderator', data: 'name=Jo é & more', initialLayoutClassList: ['focus', 'main'] };
 
 function code(call) {
