@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { PRIVATE_KEY } from './contenders.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8831);
-const N = Number(process.env.BENCH_WORKERD_N ?? 2000);
-const ROUNDS = Number(process.env.BENCH_WORKERD_ROUNDS ?? 15);
+const N = Number(process.env.BENCH_WORKERD_N ?? 4000);
+const ROUNDS = Number(process.env.BENCH_WORKERD_ROUNDS ?? 45);
 const wrangler = fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -24,11 +24,12 @@ export const WORKERD_IMPLEMENTATIONS = {
   'generate-token': 'vvt generateToken JWT',
   'token-generator': 'vvt TokenGenerator JWT',
   t1: 'vvt generateToken T1',
-  webcrypto: 'hand-written WebCrypto HS256, cached CryptoKey, CSPRNG',
+  webcrypto: 'hand-written WebCrypto HS256, cached CryptoKey, CSPRNG (toBase64 here and below)',
   'generate-token-options': 'vvt generateToken JWT, options',
   'token-generator-options': 'vvt TokenGenerator JWT, options',
   'webcrypto-options': 'hand-written WebCrypto HS256, CSPRNG, options',
   'webcrypto-options-math-random': 'hand-written WebCrypto HS256, Math.random, options',
+  'webcrypto-options-btoa': 'hand-written WebCrypto HS256 with btoa base64, CSPRNG, options',
   'client-token-generator': 'vvt ClientTokenGenerator RS256, options',
   'webcrypto-rs256': 'hand-written WebCrypto RS256, cached CryptoKey, options',
 };

@@ -11,11 +11,18 @@ let rsaKey;
 let generator;
 let clientGenerator;
 
-function base64url(bytes) {
+/** base64url through btoa, as Workers code written before Uint8Array#toBase64 does it. */
+function base64urlBtoa(bytes) {
   let binary = '';
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+// The strongest a Worker can write: the runtime's native encoder (Uint8Array#toBase64, in
+// workerd since V8 14), falling back to btoa where it is missing.
+const base64url = typeof Uint8Array.prototype.toBase64 === 'function'
+  ? (bytes) => bytes.toBase64({ alphabet: 'base64url', omitPadding: true })
+  : base64urlBtoa;
 
 function cryptoNonce() {
   const words = crypto.getRandomValues(new Uint32Array(2));
@@ -23,11 +30,11 @@ function cryptoNonce() {
 }
 
 /** The hand-written WebCrypto HS256 a Worker would use today, with the CryptoKey cached. */
-async function webCryptoToken(options, nonce = cryptoNonce) {
+async function webCryptoToken(options, nonce = cryptoNonce, encode = base64url) {
   cryptoKey ??= await crypto.subtle.importKey('raw', encoder.encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const input = `${HEADER}.${base64url(encoder.encode(JSON.stringify(claims(options, nonce))))}`;
+  const input = `${HEADER}.${encode(encoder.encode(JSON.stringify(claims(options, nonce))))}`;
   const signature = await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(input));
-  return `${input}.${base64url(new Uint8Array(signature))}`;
+  return `${input}.${encode(new Uint8Array(signature))}`;
 }
 
 const RS_HEADER = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9';
@@ -57,6 +64,7 @@ const IMPLEMENTATIONS = {
   'token-generator-options': () => (generator ??= new TokenGenerator(KEY, SECRET)).generateToken(SESSION, OPTIONS),
   'webcrypto-options': () => webCryptoToken(OPTIONS),
   'webcrypto-options-math-random': () => webCryptoToken(OPTIONS, Math.random),
+  'webcrypto-options-btoa': () => webCryptoToken(OPTIONS, cryptoNonce, base64urlBtoa),
   'client-token-generator': () => (clientGenerator ??= new ClientTokenGenerator(APP, PRIVATE_KEY_PEM)).generateToken(APP_SESSION, OPTIONS),
   'webcrypto-rs256': webCryptoRs256,
 };
