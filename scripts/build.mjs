@@ -62,7 +62,8 @@ function buildModule({ name, features, targetDir }) {
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', name, '--out-dir', bindgenOut.pathname,
     at(`${targetDir}/wasm32-unknown-unknown/release/vonage_video_token_wasm.wasm`).pathname]);
   const wasmPath = at(`pkg/lib/${name}_bg.wasm`).pathname;
-  // -O3 rather than -Oz: about 10 % faster in Node and 2-3 % in workerd, and no larger (bench/NOTES.md).
+  // -O3 rather than -Oz: the mint about 10 % faster in Node (the whole call within noise), 2-3 % in
+  // workerd, and no larger (bench/NOTES.md).
   run(at('node_modules/.bin/wasm-opt').pathname, ['-O3', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', ...WASM_FEATURES,
     at(`target/wasm-bindgen/${name}/${name}_bg.wasm`).pathname, '-o', wasmPath]);
   const wasm = readFileSync(wasmPath);
