@@ -85,7 +85,7 @@ export const CONTENDERS = {
 };
 
 async function pkg() {
-  return import(new URL('../pkg/node.mjs', import.meta.url));
+  return import(new URL('../pkg/index.mjs', import.meta.url));
 }
 
 async function vonage() {

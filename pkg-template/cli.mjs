@@ -3,11 +3,12 @@
 // environment or a file, never from arguments, so they stay out of shell history; no output
 // contains them. Exit codes: 0 done, 1 the token is invalid (decode, verify), 2 bad usage or input.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { generateToken, TokenError } from './index.mjs';
+import { decodeToken, verifyToken } from './verify.mjs';
+import { generateClientToken } from './vonage.mjs';
 
-const require = createRequire(import.meta.url);
-const { generateToken, TokenError, generateClientToken, decodeToken, verifyToken } = require('./lib/node.cjs');
-const { version } = require('./package.json');
+// Written by the build.
+const version = '__PACKAGE_VERSION__';
 // The longest token and key the library takes (its LIMITS); longer input is refused unread.
 const MAX_TOKEN = 65536 * 3;
 const MAX_KEY_FILE = 16384 * 3;

@@ -25,6 +25,22 @@ export interface DecodedToken {
   claims: Record<string, unknown>;
 }
 
+/**
+ * A WebCrypto `CryptoKey`, described by the members {@link verifyToken} reads: declared here so
+ * that these types need neither the DOM lib nor `@types/node`. Every runtime's `CryptoKey` (the
+ * DOM's, Node's `webcrypto.CryptoKey`, Workers') fits it.
+ */
+export interface WebCryptoKey {
+  /** `'public'`, `'private'` or `'secret'`. */
+  readonly type: string;
+  /** The key's algorithm: for RS256, `{ name: 'RSASSA-PKCS1-v1_5', hash: { name: 'SHA-256' } }`. */
+  readonly algorithm: { readonly name: string };
+  /** Whether the key material can be exported. */
+  readonly extractable: boolean;
+  /** What the key may be used for: `'verify'` for RS256 verification. */
+  readonly usages: readonly string[];
+}
+
 /** What {@link verifyToken} checks besides the signature. */
 export interface VerifyOptions {
   /** The clock: ms since the epoch (like `Date.now()`) or a `Date`. Default: `Date.now()`. */
@@ -77,4 +93,4 @@ export declare function decodeToken(token: string): DecodedToken;
  * ```
  */
 export declare function verifyToken(token: string, key: string, options?: VerifyOptions | null): DecodedToken | Promise<DecodedToken>;
-export declare function verifyToken(token: string, key: CryptoKey, options?: VerifyOptions | null): Promise<DecodedToken>;
+export declare function verifyToken(token: string, key: WebCryptoKey, options?: VerifyOptions | null): Promise<DecodedToken>;

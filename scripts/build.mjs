@@ -1,6 +1,19 @@
 // Builds the npm package into pkg/: cargo (the wasm/ binding crate, wasm32) → wasm-bindgen (web
-// target) → wasm-opt -O3, then the JavaScript layer and entries from pkg-template/, with the
-// CommonJS module for Node bundled by esbuild.
+// target) → wasm-opt -O3, then one self-contained file per entry and runtime, bundled by esbuild
+// from the JavaScript layer in pkg-template/lib/.
+//
+// The loading design: every entry has three files, and every tool, whatever conditions it resolves
+// `exports` with, reaches one of them. Each is complete by itself: the only load in it is a static
+// import of a literal path, so file tracers (@vercel/nft, Nitro, Next's standalone output) copy
+// what runs, and bundlers (bun build, esbuild, webpack, Rollup, Vite) inline what runs.
+//   <entry>.mjs       `import` everywhere but the edge: Node, Bun, Deno, bundlers, browsers.
+//                     The WebAssembly module is carried inside (base64) and compiled from bytes.
+//   <entry>.cjs       `require` (Node, Bun, bundlers resolving require()), the same, as CommonJS.
+//   <entry>.edge.js   `workerd` and `edge-light`: runtimes that forbid compiling WebAssembly from
+//                     bytes get it as `import … from './lib/<name>_bg.wasm?module'`, which wrangler,
+//                     Next.js, Vercel and Nitro (experimental.wasm) turn into a compiled module.
+// The copies find one another at run time (pkg-template/lib/shared.js): one TokenError class and
+// one instance of each module per realm, whichever file loaded first.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +23,8 @@ import { ensureToolchain } from './toolchain.mjs';
 const root = new URL('..', import.meta.url);
 const at = (path) => new URL(path, root);
 const pkg = at('pkg/');
+// The JavaScript layer and the patched wasm-bindgen glue, gathered for bundling.
+const staging = at('target/pkg-js/');
 const NAME = 'vonage_video_token';
 
 function run(cmd, args) {
@@ -31,30 +46,34 @@ function replaceOnce(glue, from, to) {
 }
 
 /**
- * Two changes to wasm-bindgen's glue. Its initSync tests `module instanceof WebAssembly.Module`,
- * which is false for a module compiled in another realm (Next.js compiles an edge route's
- * `.wasm?module` import outside the route's realm), and then fails trying to compile the module
- * object as bytes: the brand is checked instead. And its asynchronous loader, which the package
- * never uses, defaults to `new URL('…_bg.wasm', import.meta.url)`, which makes bundlers emit
- * needless copies of the module: the default goes.
+ * The layer instantiates each module itself, from a compiled WebAssembly.Module, and can do so
+ * again (a fresh instance): the glue gains an `instantiate(module)` made of its own import object
+ * and finalizer. Its loaders are never used (the bundles leave them out); the default path of the
+ * asynchronous one, `new URL('…_bg.wasm', import.meta.url)`, goes, as no bundler should see it.
  */
 export function patchGlue(glue, name) {
-  const realmNeutral = replaceOnce(glue, 'if (!(module instanceof WebAssembly.Module)) {',
-    "if (Object.prototype.toString.call(module) !== '[object WebAssembly.Module]') {");
-  return replaceOnce(realmNeutral, `
+  const withoutPath = replaceOnce(glue, `
     if (module_or_path === undefined) {
         module_or_path = new URL('${name}_bg.wasm', import.meta.url);
     }`, '');
+  const exported = replaceOnce(withoutPath, 'export { initSync, __wbg_init as default };', `
+/** A new instance of \`module\` (a compiled WebAssembly.Module), started; its exports. */
+export function instantiate(module) {
+    const instance = new WebAssembly.Instance(module, __wbg_get_imports());
+    return __wbg_finalize_init(instance, module);
+}
+`);
+  return exported;
 }
 
 /** The two modules: the main entry's (project credentials) and the full one (the vonage and verify entries). */
-const MODULES = [
-  { name: NAME, features: [], targetDir: 'target' },
-  { name: `${NAME}_full`, features: ['--features', 'full'], targetDir: 'target/full' },
-];
+const MODULES = {
+  main: { name: NAME, features: [], targetDir: 'target', glue: 'glue.js' },
+  full: { name: `${NAME}_full`, features: ['--features', 'full'], targetDir: 'target/full', glue: 'glue-full.js' },
+};
 
-/** Builds one module into pkg/lib/: <name>_bg.wasm, its glue, its inlined copy; returns its bytes. */
-function buildModule({ name, features, targetDir }) {
+/** Builds one module into pkg/lib/<name>_bg.wasm and its glue into the staging directory; returns its bytes. */
+function buildModule({ name, features, targetDir, glue }) {
   // RUSTFLAGS for this target live in .cargo/config.toml (SIMD128 for sha2's SIMD backend).
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'vonage-video-token-wasm', ...features, '--target-dir', targetDir]);
   const bindgenOut = at(`target/wasm-bindgen/${name}/`);
@@ -66,87 +85,133 @@ function buildModule({ name, features, targetDir }) {
   // workerd, and no larger (bench/NOTES.md).
   run(at('node_modules/.bin/wasm-opt').pathname, ['-O3', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', ...WASM_FEATURES,
     at(`target/wasm-bindgen/${name}/${name}_bg.wasm`).pathname, '-o', wasmPath]);
-  const wasm = readFileSync(wasmPath);
-  const glue = name === NAME ? 'glue' : 'glue-full';
-  writeFileSync(at(`pkg/lib/${glue}.js`), patchGlue(readFileSync(at(`target/wasm-bindgen/${name}/${name}.js`), 'utf8'), name));
-  writeFileSync(at(`pkg/lib/${name === NAME ? 'wasm-inline' : 'wasm-full-inline'}.js`), [
-    '// The WebAssembly module, inlined for runtimes and bundlers that cannot read files or import .wasm.',
-    `const text = atob('${wasm.toString('base64')}');`,
-    'const bytes = new Uint8Array(text.length);',
-    'for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);',
-    'export default bytes;',
-    '',
-  ].join('\n'));
-  return wasm;
+  writeFileSync(new URL(glue, staging), patchGlue(readFileSync(at(`target/wasm-bindgen/${name}/${name}.js`), 'utf8'), name));
+  return readFileSync(wasmPath);
 }
 
-/** The package's entries: the API module each re-exports, and which WebAssembly module it binds. */
-const ENTRIES = {
-  index: { api: 'api.js', full: false, names: ['generateToken', 'TokenGenerator', 'TokenError'] },
-  testing: { api: 'testing.js', full: false, names: ['generateTokenAt', 'generatorTokenAt', 'wasmMemoryBytes', 'wasmMemoryCopy'] },
-  vonage: { api: 'application.js', full: true, names: ['generateClientToken', 'ClientTokenGenerator', 'generateApplicationJwt', 'generateRestToken', 'TokenError'] },
-  verify: { api: 'verify.js', full: true, names: ['decodeToken', 'verifyToken', 'TokenError'] },
+/**
+ * The package's entries: what each exports, from which part of the layer. The main entry binds
+ * the main module at load (and warms it up); the testing entry mints with it, so each of its
+ * files loads the main entry's file of the same kind first. The vonage and verify entries share
+ * one file per kind, `lib/full.*`, which binds the full module (on first use) and holds their code.
+ */
+export const ENTRIES = {
+  index: { api: 'api.js', module: 'main', names: ['generateToken', 'TokenGenerator', 'TokenError'] },
+  testing: { api: 'testing.js', after: 'index', names: ['generateTokenAt', 'generatorTokenAt', 'wasmMemoryBytes', 'wasmMemoryCopy'] },
+  vonage: { from: 'lib/full', names: ['generateClientToken', 'ClientTokenGenerator', 'generateApplicationJwt', 'generateRestToken', 'TokenError'] },
+  verify: { from: 'lib/full', names: ['decodeToken', 'verifyToken', 'TokenError'] },
+  'lib/full': { module: 'full', parts: { 'application.js': ['generateClientToken', 'ClientTokenGenerator', 'generateApplicationJwt', 'generateRestToken', 'TokenError'], 'verify.js': ['decodeToken', 'verifyToken'] } },
 };
 
-/** How each runtime gets a module: an import of the .wasm file, or its bytes inlined. */
-const LOADERS = {
-  workerd: ['Cloudflare Workers: wrangler hands a static .wasm import over as a compiled WebAssembly.Module.', (name) => `./lib/${name}_bg.wasm`],
-  'edge-light': ['Vercel Edge / Next.js edge routes: their bundler turns a `.wasm?module` import into a compiled WebAssembly.Module\n// (the edge runtime does not compile WebAssembly from bytes at run time).', (name) => `./lib/${name}_bg.wasm?module`],
-  inline: ['Deno, bundlers, browsers and any other ES runtime that compiles WebAssembly from bytes: the module is\n// inlined, so there is no file to find.', (name) => `./lib/${name === NAME ? 'wasm-inline' : 'wasm-full-inline'}.js`],
+/** The files of each entry, by how they get a WebAssembly module: carried inline (base64), or imported as a compiled module. */
+export const FLAVORS = {
+  mjs: { file: (entry) => `${entry}.mjs`, format: 'esm', wasm: 'inline' },
+  cjs: { file: (entry) => `${entry}.cjs`, format: 'cjs', wasm: 'inline' },
+  edge: { file: (entry) => `${entry}.edge.js`, format: 'esm', wasm: 'import' },
 };
 
-/** Writes every entry file: one per runtime and entry, each a few lines. */
-function writeEntries() {
-  const prefix = (entry) => (entry === 'index' ? '' : `${entry}-`);
-  for (const [entry, { api, full, names }] of Object.entries(ENTRIES)) {
-    const list = names.join(', ');
-    for (const [runtime, [comment, source]] of Object.entries(LOADERS)) {
-      const name = full ? `${NAME}_full` : NAME;
-      const lines = [`// ${comment}`, `import wasmModule from '${source(name)}';`,
-        `import { initSync } from './lib/${full ? 'glue-full' : 'glue'}.js';`,
-        `import { ${full ? 'attachFull' : 'attach'} } from './lib/boundary.js';`, '',
-        `${full ? 'attachFull' : 'attach'}(initSync({ module: wasmModule }));`];
-      if (entry === 'testing') lines.splice(0, lines.length, '// Test-only helpers, with the main entry of the same runtime.', `import './${runtime}.js';`);
-      lines.push(`export { ${list} } from './lib/${api}';`, '');
-      writeFileSync(at(`pkg/${prefix(entry)}${runtime}.js`), lines.join('\n'));
-    }
-    const file = entry === 'index' ? 'node' : entry;
-    writeFileSync(at(`pkg/${file}.cjs`), `'use strict';\n// Node (require) and Bun.\nconst node = require('./lib/node.cjs');\n\nmodule.exports = { ${names.map((n) => `${n}: node.${n}`).join(', ')} };\n`);
-    // Loaded with require, not `import … from './lib/node.cjs'`: the instance is the same, and Node's
-    // ESM loader does not parse the CommonJS file for its export names (about 10 ms at cold start).
-    writeFileSync(at(`pkg/${file}.mjs`), `// Node (import) and Bun: the CommonJS module, so \`import\` and \`require\` share one instance.\nimport { createRequire } from 'node:module';\n\nconst node = createRequire(import.meta.url)('./lib/node.cjs');\n\nexport const { ${list} } = node;\n`);
+/**
+ * The source of `wasm-<main|full>.<inline|import>.js` in the staging directory: `compile` and
+ * `instantiate` for the layer, the module carried inline (base64) or imported (the import's path
+ * is kept as written: relative to the files in the package root, and lib/full.* rewrites it).
+ */
+function wasmSource(which, how, bytes) {
+  const { name, glue } = MODULES[which];
+  const lines = [`export { instantiate } from './${glue}';`];
+  if (how === 'inline') {
+    // Compiled as the file loads: workerd, where these files can also end up (through the
+    // `browser` condition, say), compiles WebAssembly at start-up only, never during a request.
+    lines.push("import { fromBase64 } from './wasm.js';", '',
+      '// The module itself, so that there is no file to find at run time.',
+      `const compiled = new WebAssembly.Module(fromBase64('${bytes.toString('base64')}'));`,
+      'export const compile = () => compiled;');
+  } else {
+    lines.push(`import wasmModule from './lib/${name}_bg.wasm?module';`, '', 'export const compile = () => wasmModule;');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The source each file is bundled from. */
+function entrySource(entry, flavor) {
+  const { api, module, after, from, parts, names } = ENTRIES[entry];
+  const { file, wasm } = FLAVORS[flavor];
+  if (from) return `export { ${names.join(', ')} } from './${file(from)}';\n`;
+  const lines = [];
+  if (after) {
+    lines.push(`import './${file(after)}';`);
+  } else {
+    const use = module === 'main' ? 'useMain' : 'useFull';
+    lines.push(`import { ${use} } from './boundary.js';`, `import * as source from './wasm-${module}.${wasm}.js';`);
+    if (module === 'main' && flavor !== 'edge') lines.push("import { scheduleWarmUp } from './warm-up.js';");
+    lines.push('', `${use}(source);`);
+    if (module === 'main' && flavor !== 'edge') lines.push('scheduleWarmUp();');
+  }
+  for (const [part, partNames] of Object.entries(parts ?? { [api]: names })) lines.push(`export { ${partNames.join(', ')} } from './${part}';`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+const BANNERS = {
+  mjs: 'Node, Bun, Deno, bundlers and browsers (import).',
+  cjs: 'Node, Bun and bundlers (require).',
+  edge: 'Cloudflare Workers (workerd) and Vercel Edge (edge-light): the .wasm is imported as a compiled module.',
+};
+
+/** Bundles one file into pkg/; the package's other files and the .wasm imports stay imports. */
+function bundle(entry, flavor, version) {
+  const { file, format } = FLAVORS[flavor];
+  const inLib = entry.startsWith('lib/');
+  const what = inLib ? 'the code and WebAssembly module of the `./vonage` and `./verify` entries' : `the \`${entry === 'index' ? '.' : `./${entry}`}\` entry`;
+  let contents = entrySource(entry, flavor);
+  // A file in lib/ imports the .wasm beside it.
+  if (inLib) contents = contents.replace(/'\.\/wasm-(\w+)\.import\.js'/, "'./wasm-$1.import-lib.js'");
+  buildSync({
+    stdin: { contents, resolveDir: staging.pathname, sourcefile: `${entry}.${flavor}.js` },
+    outfile: at(`pkg/${file(entry)}`).pathname,
+    bundle: true, format, platform: 'neutral', target: 'es2022', logLevel: 'warning',
+    external: ['*.wasm?module', './lib/*', './index.*'],
+    define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+    banner: { js: `// vonage-video-token ${version}: ${what}. ${BANNERS[flavor]}` },
+    legalComments: 'none',
+  });
+}
+
+/** Writes every file of every entry into pkg/. */
+function writeEntries(wasm, version) {
+  for (const which of Object.keys(MODULES)) {
+    for (const how of ['inline', 'import']) writeFileSync(new URL(`wasm-${which}.${how}.js`, staging), wasmSource(which, how, wasm[which]));
+    writeFileSync(new URL(`wasm-${which}.import-lib.js`, staging), wasmSource(which, 'import', wasm[which]).replace("'./lib/", "'./"));
+  }
+  for (const flavor of Object.keys(FLAVORS)) {
+    for (const entry of Object.keys(ENTRIES)) bundle(entry, flavor, version);
   }
 }
 
 function build() {
   ensureToolchain();
   rmSync(pkg, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
   mkdirSync(at('pkg/lib/'), { recursive: true });
-  const [wasm, full] = MODULES.map(buildModule);
-  for (const dir of ['', 'lib/']) {
-    for (const name of readdirSync(at(`pkg-template/${dir}`))) {
-      const from = at(`pkg-template/${dir}${name}`);
-      if (statSync(from).isFile()) copyFileSync(from, at(`pkg/${dir}${name}`));
-    }
+  mkdirSync(staging, { recursive: true });
+  for (const name of readdirSync(at('pkg-template/lib/'))) copyFileSync(at(`pkg-template/lib/${name}`), new URL(name, staging));
+  const wasm = { main: buildModule(MODULES.main), full: buildModule(MODULES.full) };
+  for (const name of readdirSync(at('pkg-template/'))) {
+    const from = at(`pkg-template/${name}`);
+    if (statSync(from).isFile()) copyFileSync(from, at(`pkg/${name}`));
   }
-  // One CommonJS file for Node: node.cjs, node.mjs and both testing entries share its instance.
-  buildSync({
-    entryPoints: [at('pkg/lib/node.js').pathname], outfile: at('pkg/lib/node.cjs').pathname,
-    bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning',
-  });
-  rmSync(at('pkg/lib/node.js'));
-  writeEntries();
-  for (const entry of Object.keys(ENTRIES)) copyFileSync(at(`pkg/${entry}.d.ts`), at(`pkg/${entry}.d.cts`));
-  for (const name of ['README.md', 'LICENSE']) copyFileSync(at(name), at(`pkg/${name}`));
-  chmodSync(at('pkg/cli.mjs'), 0o755);
-
   const version = /^version = "([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
+  writeEntries(wasm, version);
+  writeFileSync(at('pkg/cli.mjs'), readFileSync(at('pkg/cli.mjs'), 'utf8').replace("'__PACKAGE_VERSION__'", JSON.stringify(version)));
+  chmodSync(at('pkg/cli.mjs'), 0o755);
+  for (const entry of Object.keys(ENTRIES).filter((name) => !name.startsWith('lib/'))) copyFileSync(at(`pkg/${entry}.d.ts`), at(`pkg/${entry}.d.cts`));
+  for (const name of ['README.md', 'LICENSE']) copyFileSync(at(name), at(`pkg/${name}`));
+
   const manifest = JSON.parse(readFileSync(at('pkg/package.json'), 'utf8'));
   manifest.version = version;
   writeFileSync(at('pkg/package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const size = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
-  const sizes = { main: size(wasm), full: size(full) };
+  const sizes = { main: size(wasm.main), full: size(wasm.full) };
   writeFileSync(at('pkg/lib/size.json'), `${JSON.stringify(sizes)}\n`);
   console.log(`built pkg/ ${manifest.name}@${version}: ${NAME}_bg.wasm ${sizes.main.raw} B raw, ${sizes.main.gzip} B gzip; `
     + `${NAME}_full_bg.wasm ${sizes.full.raw} B raw, ${sizes.full.gzip} B gzip`);

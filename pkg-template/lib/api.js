@@ -5,6 +5,7 @@ import { createGenerator, freeGenerator, generatorToken, mintToken } from './bou
 import { fail } from './errors.js';
 import { apiKeyText, checkApiSecret, checkSessionId, fit, readOptions } from './inputs.js';
 import { nonceText, now } from './nonce.js';
+import { shared } from './shared.js';
 import { LIMITS } from './tables.js';
 
 export { TokenError } from './errors.js';
@@ -25,7 +26,7 @@ export function generateToken(apiKey, apiSecret, sessionId, options) {
 const finalizer = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry(freeGenerator) : undefined;
 
 /** Holds one project's key; see index.d.ts. */
-export class TokenGenerator {
+class LocalTokenGenerator {
   #handle;
   #apiKey;
 
@@ -51,7 +52,7 @@ export class TokenGenerator {
   }
 
   generateToken(sessionId, options) {
-    TokenGenerator.#check(this, 'generateToken');
+    LocalTokenGenerator.#check(this, 'generateToken');
     checkSessionId(sessionId);
     const fields = readOptions(options);
     const nowMs = now();
@@ -64,7 +65,7 @@ export class TokenGenerator {
 
   /** Zeroes the key material held in module memory; later calls throw ERR_GENERATOR_FREED. */
   free() {
-    TokenGenerator.#check(this, 'free');
+    LocalTokenGenerator.#check(this, 'free');
     const handle = this.#handle;
     this.#handle = undefined;
     if (handle !== undefined) {
@@ -74,7 +75,11 @@ export class TokenGenerator {
   }
 }
 if (typeof Symbol.dispose === 'symbol') {
-  Object.defineProperty(TokenGenerator.prototype, Symbol.dispose, {
-    value: TokenGenerator.prototype.free, writable: true, configurable: true,
+  Object.defineProperty(LocalTokenGenerator.prototype, Symbol.dispose, {
+    value: LocalTokenGenerator.prototype.free, writable: true, configurable: true,
   });
 }
+Object.defineProperty(LocalTokenGenerator, 'name', { value: 'TokenGenerator', configurable: true });
+
+/** One class for every copy of the package in this realm (shared.js): `instanceof` holds across them. */
+export const TokenGenerator = (shared.TokenGenerator ??= LocalTokenGenerator);

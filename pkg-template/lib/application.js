@@ -7,6 +7,7 @@ import { expireDetail, fullModule } from './boundary.js';
 import { fail, kind, reasonError } from './errors.js';
 import { apiKeyText, checkApiSecret, checkApplicationId, checkPrivateKey, checkSessionId, fit, readOptions, readOwnOptions } from './inputs.js';
 import { now, randomWords } from './nonce.js';
+import { shared } from './shared.js';
 import { LIMITS, REASON } from './tables.js';
 
 export { TokenError } from './errors.js';
@@ -87,7 +88,7 @@ function applicationJwtSigningInput(applicationId, jwt, nowMs, jti) {
 }
 
 /** Holds an application's key, imported into WebCrypto once; see vonage.d.ts. */
-export class ClientTokenGenerator {
+class LocalClientTokenGenerator {
   #applicationId;
   #key;
 
@@ -113,7 +114,7 @@ export class ClientTokenGenerator {
 
   /** A client token for a session of this application. */
   async generateToken(sessionId, options) {
-    ClientTokenGenerator.#check(this, 'generateToken');
+    LocalClientTokenGenerator.#check(this, 'generateToken');
     checkSessionId(sessionId);
     const fields = readOptions(options);
     const nowMs = now();
@@ -123,13 +124,18 @@ export class ClientTokenGenerator {
 
   /** An application JWT for the REST API (`Authorization: Bearer …`), signed with this key. */
   async generateApplicationJwt(options) {
-    ClientTokenGenerator.#check(this, 'generateApplicationJwt');
+    LocalClientTokenGenerator.#check(this, 'generateApplicationJwt');
     const jwt = readJwtOptions(options, 900);
     const nowMs = now();
     const input = applicationJwtSigningInput(this.#applicationId, jwt, nowMs, randomWords());
     return sign(await this.#key, input);
   }
 }
+
+Object.defineProperty(LocalClientTokenGenerator, 'name', { value: 'ClientTokenGenerator', configurable: true });
+
+/** One class for every copy of the package in this realm (shared.js): `instanceof` holds across them. */
+export const ClientTokenGenerator = (shared.ClientTokenGenerator ??= LocalClientTokenGenerator);
 
 /**
  * A client token for application credentials. Checks, in order: the JavaScript types, then

@@ -7,7 +7,9 @@
 // module's stack, where the call kept its temporaries (HMAC key blocks, hash states): no key
 // material outlives a call.
 import { reasonError } from './errors.js';
+import { shared } from './shared.js';
 import { REASONS } from './tables.js';
+import { compiled } from './wasm.js';
 
 const SECRET = 0;
 const TEXT = 1;
@@ -18,12 +20,18 @@ const STACK_WIPE_BYTES = 2048;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+// Node's and Bun's Buffer decodes the (ASCII) token with latin1Slice about twice as fast as
+// TextDecoder; other runtimes use TextDecoder.
+const NodeBuffer = typeof globalThis.Buffer?.prototype?.latin1Slice === 'function' ? globalThis.Buffer : undefined;
+
 /** One instantiated module and the views over its memory. */
 class Module {
-  constructor(exports, NodeBuffer) {
-    this.wasm = exports;
-    this.NodeBuffer = typeof NodeBuffer?.prototype.latin1Slice === 'function' ? NodeBuffer : undefined;
-    this.stackTop = exports.stack_top();
+  /** `source` is what an entry hands over (wasm.js): { compile, instantiate }. */
+  constructor(source) {
+    this.module = compiled(source.compile());
+    this.wasm = source.instantiate(this.module);
+    this.NodeBuffer = NodeBuffer;
+    this.stackTop = this.wasm.stack_top();
     this.refresh();
   }
 
@@ -117,32 +125,25 @@ class Module {
   }
 }
 
-let main;
-let full;
-let loadFull;
+let fullSource;
 
 /**
- * Binds the layer to the main module (project tokens); every runtime entry calls it once. Node's
- * entry (Node and Bun) passes `Buffer`, whose latin1Slice decodes the (ASCII) token about twice
- * as fast as TextDecoder.
+ * Binds the layer to the main module (project tokens): the entries that mint call it once, at
+ * load. The first copy of the package in this realm instantiates it; the others share it.
  */
-export function attach(exports, { Buffer } = {}) {
-  main = new Module(exports, Buffer);
+export function useMain(source) {
+  shared.main ??= new Module(source);
 }
 
-/** Binds the layer to the full module (application credentials, reading tokens), or to a function that instantiates it on first use. */
-export function attachFull(exportsOrLoader, { Buffer } = {}) {
-  if (typeof exportsOrLoader === 'function') {
-    loadFull = () => new Module(exportsOrLoader(), Buffer);
-  } else {
-    full = new Module(exportsOrLoader, Buffer);
-  }
+/** Where the full module (application credentials, reading tokens) comes from; instantiated on first use. */
+export function useFull(source) {
+  fullSource ??= source;
 }
 
-/** The full module, instantiated on first use where it is loaded lazily. */
+/** The full module, instantiated on first use by whichever copy of the package needs it first. */
 export function fullModule() {
-  full ??= loadFull();
-  return full;
+  shared.full ??= new Module(fullSource);
+  return shared.full;
 }
 
 // An expire time that was rejected is shown (it is a number, never a secret, and shows seconds
@@ -151,6 +152,7 @@ const expireDetail = (fields) => (code) => (code === 'ERR_INVALID_EXPIRE_TIME' ?
 
 /** Mints one token; every string is already cut to at most its maximum plus one code unit. */
 export function mintToken(apiKey, apiSecret, sessionId, fields, nowMs, nonce) {
+  const { main } = shared;
   const secretLength = main.writeSecret(apiSecret);
   const textLength = main.writeText(apiKey + sessionId + fields.data + fields.layout + nonce);
   const length = main.wasm.mint(secretLength, textLength, apiKey.length, sessionId.length, fields.data.length,
@@ -161,6 +163,7 @@ export function mintToken(apiKey, apiSecret, sessionId, fields, nowMs, nonce) {
 
 /** Makes a generator in the module: its handle, or throws the credentials' error. */
 export function createGenerator(apiKey, apiSecret) {
+  const { main } = shared;
   const secretLength = main.writeSecret(apiSecret);
   const handle = main.wasm.generator_new(secretLength, main.writeText(apiKey), apiKey.length);
   main.wipe(secretLength);
@@ -169,6 +172,7 @@ export function createGenerator(apiKey, apiSecret) {
 
 /** Mints one token with generator `handle`. */
 export function generatorToken(handle, sessionId, fields, nowMs, nonce) {
+  const { main } = shared;
   const textLength = main.writeText(sessionId + fields.data + fields.layout + nonce);
   const length = main.wasm.generator_mint(handle, textLength, sessionId.length, fields.data.length, fields.layout.length,
     fields.role, fields.hasExpire, fields.expire, fields.tokenType, nowMs);
@@ -177,6 +181,7 @@ export function generatorToken(handle, sessionId, fields, nowMs, nonce) {
 
 /** Drops generator `handle` in the module, zeroing its key material. */
 export function freeGenerator(handle) {
+  const { main } = shared;
   main.wasm.generator_free(handle);
   main.wipe(0);
 }
@@ -185,9 +190,9 @@ export { expireDetail };
 
 /** The main module's memory size in bytes, and a copy of it (for tests). */
 export function memoryBytes(which = 'main') {
-  return (which === 'full' ? fullModule() : main).wasm.memory.buffer.byteLength;
+  return (which === 'full' ? fullModule() : shared.main).wasm.memory.buffer.byteLength;
 }
 
 export function memoryCopy(which = 'main') {
-  return new Uint8Array((which === 'full' ? fullModule() : main).wasm.memory.buffer).slice();
+  return new Uint8Array((which === 'full' ? fullModule() : shared.main).wasm.memory.buffer).slice();
 }

@@ -1,15 +1,20 @@
 // TokenError and the messages of the errors the JavaScript layer finds itself (wrong types,
 // unreadable options). The module's errors carry the messages of tables.js, generated from Rust.
+import { shared } from './shared.js';
 import { REASONS } from './tables.js';
 
 /** The error every failure throws; `code` is stable, `message` never contains the secret. */
-export class TokenError extends Error {
+class LocalTokenError extends Error {
   constructor(code, message, options) {
     super(message, options);
     Object.defineProperty(this, 'code', { value: code, enumerable: true });
   }
 }
-Object.defineProperty(TokenError.prototype, 'name', { value: 'TokenError', writable: true, configurable: true });
+Object.defineProperty(LocalTokenError, 'name', { value: 'TokenError', configurable: true });
+Object.defineProperty(LocalTokenError.prototype, 'name', { value: 'TokenError', writable: true, configurable: true });
+
+/** One class for every copy of the package in this realm (shared.js), so `instanceof` always holds. */
+export const TokenError = (shared.TokenError ??= LocalTokenError);
 
 /** A TokenError found by the JavaScript layer; `cause` is what a user's getter or proxy threw. */
 export function fail(code, message, cause) {

@@ -1,6 +1,7 @@
 // The clock and the nonce of each token, read inside every call (never at load: workerd forbids
 // randomness outside a request). The testing entry can fix both for the duration of one call.
 import { reasonError } from './errors.js';
+import { shared } from './shared.js';
 import { REASON } from './tables.js';
 
 // Random words drawn 8 KB at a time: one crypto.getRandomValues call per 1024 nonces (a call
@@ -46,25 +47,29 @@ export function randomWords() {
   return [randomWord(crypto), randomWord(crypto), randomWord(crypto), randomWord(crypto)];
 }
 
-let fixed;
+// The fixed clock and nonce live with the other shared state (shared.js), so that the testing
+// entry fixes them for every copy of the package: a generator made through the main entry's
+// CommonJS file mints with the clock the testing entry's ESM file fixed.
 
 /** Milliseconds since the epoch, as the token's clock. */
 export function now() {
+  const { fixed } = shared;
   return fixed === undefined ? Date.now() : fixed.now;
 }
 
 /** The next nonce, as JavaScript writes the number (the module puts this text in the token). */
 export function nonceText() {
+  const { fixed } = shared;
   return String(fixed === undefined ? randomNonce() : fixed.nonce);
 }
 
 /** Runs `call` with the clock and nonce fixed to `inputs` ({ now, nonce }); for the testing entry. */
 export function withFixedInputs(inputs, call) {
-  const outer = fixed;
-  fixed = inputs;
+  const outer = shared.fixed;
+  shared.fixed = inputs;
   try {
     return call();
   } finally {
-    fixed = outer;
+    shared.fixed = outer;
   }
 }

@@ -87,28 +87,32 @@ function pack() {
 }
 
 function install(dir, args) {
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Copies a bundle's output far from any node_modules, runs `main` there and checks what it printed. */
-function runBundle(setup, outDir, main, seconds) {
+/** Problems with what an app using every entry returned (fixture/bundlers/entry.mjs), or none. */
+function resultFailures({ token, fixed, rest, client, read }) {
+  const failures = [...checkToken(token, 'bundled'), ...checkClientToken(client, 'bundled')];
+  if (fixed !== FIXED_TOKEN) failures.push(`fixed-clock token differs:\n  got  ${fixed}\n  want ${FIXED_TOKEN}`);
+  try {
+    const claims = jwt.verify(rest, SECRET, { algorithms: ['HS256'] });
+    if (claims.iss !== KEY || claims.ist !== 'project') failures.push(`REST token claims ${JSON.stringify(claims)}`);
+  } catch (err) {
+    failures.push(`REST token does not verify: ${err.message}`);
+  }
+  if (read?.role !== 'moderator' || read.verified !== 'bundled') failures.push(`read back ${JSON.stringify(read)}`);
+  return failures;
+}
+
+/** Copies a bundle's output far from any node_modules, runs `main` there (with Node, or `runtime`) and checks what it printed. */
+function runBundle(setup, outDir, main, seconds, runtime = process.execPath) {
   const away = mkdtempSync(join(tmpdir(), 'vvt-bundle-'));
   try {
     cpSync(outDir, away, { recursive: true });
-    const out = execFileSync(process.execPath, [join(away, main)], { cwd: away, encoding: 'utf8', timeout: 60_000 });
+    const out = execFileSync(runtime, [join(away, main)], { cwd: away, encoding: 'utf8', timeout: 60_000 });
     const line = out.split('\n').find((l) => l.startsWith('RESULT '));
     if (!line) return record(setup, [`printed no RESULT line: ${out.slice(-500)}`]);
-    const { token, fixed, rest, client, read } = JSON.parse(line.slice(7));
-    const failures = [...checkToken(token, 'bundled'), ...checkClientToken(client, 'bundled')];
-    if (fixed !== FIXED_TOKEN) failures.push(`fixed-clock token differs:\n  got  ${fixed}\n  want ${FIXED_TOKEN}`);
-    try {
-      const claims = jwt.verify(rest, SECRET, { algorithms: ['HS256'] });
-      if (claims.iss !== KEY || claims.ist !== 'project') failures.push(`REST token claims ${JSON.stringify(claims)}`);
-    } catch (err) {
-      failures.push(`REST token does not verify: ${err.message}`);
-    }
-    if (read?.role !== 'moderator' || read.verified !== 'bundled') failures.push(`read back ${JSON.stringify(read)}`);
-    record(setup, failures, `built in ${seconds.toFixed(1)} s, ${bytes(outDir)} B, run from ${away}`);
+    record(setup, resultFailures(JSON.parse(line.slice(7))), `built in ${seconds.toFixed(1)} s, ${bytes(outDir)} B, run from ${away}`);
   } catch (err) {
     record(setup, [`${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`]);
   } finally {
@@ -123,6 +127,37 @@ async function timed(build) {
 }
 
 const BUNDLERS = {
+  // A file tracer, as Vercel functions, Nitro's Node presets and Next's standalone output use one:
+  // the files it finds from an app that uses every entry, and only those, copied away and run.
+  // With nft's default conditions (node, then import or require), and with `module` added (what
+  // Rollup's node-resolve, and so Nitro, always resolves with).
+  async nft(dir) {
+    const { nodeFileTrace } = await import('@vercel/nft');
+    for (const conditions of [undefined, ['node', 'module']]) {
+      for (const entry of ['entry.mjs', 'entry.cjs']) {
+        const out = join(dir, 'out', `nft-${conditions ? conditions.join('-') : 'default'}-${entry}`);
+        let files;
+        const seconds = await timed(async () => {
+          ({ fileList: files } = await nodeFileTrace([join(dir, entry)], { base: dir, ...(conditions && { conditions }) }));
+        });
+        for (const file of files) cpSync(join(dir, file), join(out, file), { dereference: true });
+        const traced = [...files].filter((file) => file.includes('vonage-video-token/')).map((file) => file.replace(/^.*vonage-video-token\//, '')).sort();
+        runBundle(`@vercel/nft ${version('@vercel/nft')} trace (${conditions ? conditions.join(', ') : 'default conditions'}; ${entry}): ${traced.join(' ')}`, out, entry, seconds);
+      }
+    }
+  },
+  // Bun's bundler resolves with bun, node, import or require (and development), follows only
+  // static loads, and its output is run by itself: by Bun (--target=bun) or Node (--target=node).
+  async 'bun-build'(dir) {
+    const bun = fileURLToPath(new URL('node_modules/.bin/bun', root));
+    for (const target of ['bun', 'node']) {
+      for (const [entry, format, main] of [['entry.mjs', 'esm', 'main.mjs'], ['entry.cjs', 'cjs', 'main.cjs']]) {
+        const out = join(dir, 'out', `bun-${target}-${format}`);
+        const seconds = await timed(() => execFileSync(bun, ['build', join(dir, entry), `--target=${target}`, `--format=${format}`, `--outfile=${join(out, main)}`], { stdio: ['ignore', 'ignore', 'pipe'] }));
+        runBundle(`bun build ${version('bun')} --target=${target} --format=${format}`, out, main, seconds, target === 'bun' ? bun : process.execPath);
+      }
+    }
+  },
   async webpack(dir) {
     const webpack = require('webpack');
     for (const entry of ['entry.mjs', 'entry.cjs']) {
@@ -193,23 +228,34 @@ function freePort() {
   });
 }
 
-async function serveNext(dir, bundler) {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+async function serveNext(dir, bundler, standalone) {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...(standalone && { NEXT_OUTPUT: 'standalone' }) };
   const next = join(dir, 'node_modules', '.bin', 'next');
+  const label = `Next.js ${version('next')} (${bundler}${standalone ? ', standalone output' : ''})`;
   rmSync(join(dir, '.next'), { recursive: true, force: true });
   const start = performance.now();
   try {
     execFileSync(next, ['build', ...(bundler === 'webpack' ? ['--webpack'] : [])], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
   } catch (err) {
-    return record(`Next.js ${version('next')} (${bundler}): next build`, [`${err.stdout ?? ''}${err.stderr ?? ''}`.slice(-3000)]);
+    return record(`${label}: next build`, [`${err.stdout ?? ''}${err.stderr ?? ''}`.slice(-3000)]);
   }
   const seconds = (performance.now() - start) / 1000;
-  // Served without the package in node_modules: what runs is what the build bundled.
+  // Served without the package in node_modules: what runs is what the build bundled. The
+  // standalone output is copied away and served by its own server.js, with what nft traced.
   const installed = join(dir, 'node_modules', 'vonage-video-token');
   const aside = join(work, 'vonage-video-token-aside');
   renameSync(installed, aside);
   const port = await freePort();
-  const server = spawn(next, ['start', '-H', '127.0.0.1', '-p', String(port)], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let server;
+  let away;
+  if (standalone) {
+    away = mkdtempSync(join(tmpdir(), 'vvt-next-standalone-'));
+    cpSync(join(dir, '.next', 'standalone'), away, { recursive: true });
+    cpSync(join(dir, '.next', 'static'), join(away, '.next', 'static'), { recursive: true });
+    server = spawn(process.execPath, ['server.js'], { cwd: away, env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  } else {
+    server = spawn(next, ['start', '-H', '127.0.0.1', '-p', String(port)], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  }
   let log = '';
   server.stdout.on('data', (d) => { log += d; });
   server.stderr.on('data', (d) => { log += d; });
@@ -220,7 +266,7 @@ async function serveNext(dir, bundler) {
         await fetch(base, { signal: AbortSignal.timeout(2000) });
         break;
       } catch {
-        if (waited > 60_000 || server.exitCode !== null) throw new Error(`next start did not answer:\n${log.slice(-2000)}`);
+        if (waited > 60_000 || server.exitCode !== null) throw new Error(`the server did not answer:\n${log.slice(-2000)}`);
         await new Promise((r) => setTimeout(r, 200));
       }
     }
@@ -235,7 +281,7 @@ async function serveNext(dir, bundler) {
       ['/page', 'server-rendered page', async (r) => /<pre id="token">([^<]*)<\/pre>/.exec(await r.text())?.[1]],
     ]) {
       const check = checkWith ?? checkToken;
-      const setup = `Next.js ${version('next')} (${bundler}) ${path}`;
+      const setup = `${label} ${path}`;
       try {
         const response = await fetch(base + path, { signal: AbortSignal.timeout(30_000) });
         const token = response.ok ? await read(response) : undefined;
@@ -246,7 +292,7 @@ async function serveNext(dir, bundler) {
       }
     }
   } catch (err) {
-    record(`Next.js ${version('next')} (${bundler}): next start`, [err.message]);
+    record(`${label}: serve`, [err.message]);
   } finally {
     try {
       process.kill(-server.pid, 'SIGTERM');
@@ -255,6 +301,7 @@ async function serveNext(dir, bundler) {
     }
     await new Promise((r) => setTimeout(r, 500));
     renameSync(aside, installed);
+    if (away) rmSync(away, { recursive: true, force: true });
   }
 }
 
@@ -265,15 +312,102 @@ async function nextApp(tarball) {
   const dependencies = { next: version('next'), react: version('react'), 'react-dom': version('react-dom'), 'vonage-video-token': `file:${tarball}` };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`);
   install(dir, []);
+  // Turbopack served by `next start`; webpack as standalone output, served away from the app.
   for (const bundler of ['turbopack', 'webpack']) {
     if (only && !only.includes(`next-${bundler}`)) continue;
-    await serveNext(dir, bundler);
+    await serveNext(dir, bundler, bundler === 'webpack');
+  }
+}
+
+/** The Node 22 binary the tests install (tests/node-versions): Nuxt 4.6 needs Node 22 or later. */
+function node22() {
+  const versions = fileURLToPath(new URL('tests/node-versions/', root));
+  const bin = join(versions, 'node_modules', 'node22', 'bin', 'node');
+  if (!existsSync(bin)) execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', versions], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return bin;
+}
+
+/** Starts a server (its own process group), GETs `path` once it answers, stops it; the parsed JSON and the server's log. */
+async function serveAndGet(cmd, args, { cwd, env, port, path }) {
+  const server = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let log = '';
+  server.stdout.on('data', (d) => { log += d; });
+  server.stderr.on('data', (d) => { log += d; });
+  try {
+    for (let waited = 0; ; waited += 200) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(30_000) });
+        const text = await response.text();
+        if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 800)}\n${log.slice(-1500)}`);
+        return JSON.parse(text);
+      } catch (err) {
+        if (!/fetch failed|ECONNREFUSED/.test(`${err.message} ${err.cause?.code}`)) throw err;
+        if (waited > 90_000 || server.exitCode !== null) throw new Error(`${cmd} did not answer:\n${log.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/**
+ * A Nuxt app's production build, with the Node server preset (Nitro traces the package with nft
+ * into .output/server/node_modules) and the Workers preset (Nitro bundles everything): the output
+ * is copied away from the app and run, by Node 22 and by wrangler's local workerd.
+ */
+async function nuxtApp(tarball) {
+  const node = node22();
+  const dir = join(work, 'nuxt-app');
+  cpSync(join(fixture, 'nuxt-app'), dir, { recursive: true });
+  cpSync(join(fixture, 'bundlers', 'shared.mjs'), join(dir, 'server', 'shared.mjs'));
+  writeKeys(join(dir, 'server'), 'keys.mjs');
+  const env = { ...process.env, PATH: `${join(node, '..')}:${process.env.PATH}`, NUXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+  try {
+    execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 900_000 });
+    execFileSync('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (err) {
+    return record('Nuxt: install', [err.message]);
+  }
+  const nuxtVersion = JSON.parse(readFileSync(join(dir, 'node_modules', 'nuxt', 'package.json'), 'utf8')).version;
+  for (const preset of ['node-server', 'cloudflare-module']) {
+    if (only && !only.includes(`nuxt-${preset}`) && !only.includes('nuxt')) continue;
+    const setup = `Nuxt ${nuxtVersion} production build, preset ${preset}${preset.startsWith('cloudflare') ? ' (nitro.experimental.wasm)' : ''}`;
+    rmSync(join(dir, '.output'), { recursive: true, force: true });
+    let seconds;
+    try {
+      seconds = await timed(() => execFileSync(join(dir, 'node_modules', '.bin', 'nuxt'), ['build'], { cwd: dir, env: { ...env, NITRO_PRESET: preset }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 }));
+    } catch (err) {
+      record(`${setup}: nuxt build`, [`${err.stdout ?? ''}${err.stderr ?? ''}`.slice(-3000)]);
+      continue;
+    }
+    const away = mkdtempSync(join(tmpdir(), 'vvt-nuxt-'));
+    try {
+      cpSync(join(dir, '.output'), join(away, '.output'), { recursive: true });
+      const traced = preset === 'node-server' ? readdirSync(join(away, '.output', 'server', 'node_modules', 'vonage-video-token'), { recursive: true }).filter((f) => /\.\w+$/.test(f)).sort().join(' ') : 'bundled';
+      const port = await freePort();
+      const result = preset === 'node-server'
+        ? await serveAndGet(node, [join('.output', 'server', 'index.mjs')], { cwd: away, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, port, path: '/api/token' })
+        : await serveAndGet(fileURLToPath(new URL('node_modules/.bin/wrangler', root)), ['dev', '-c', join('.output', 'server', 'wrangler.json'), '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', '0'],
+          { cwd: away, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' }, port, path: '/api/token' });
+      record(setup, resultFailures(result), `built in ${seconds.toFixed(1)} s, run from ${away}; package files in the output: ${traced}`);
+    } catch (err) {
+      record(setup, [err.message]);
+    } finally {
+      rmSync(away, { recursive: true, force: true });
+    }
   }
 }
 
 const tarball = pack();
 await bundlers(tarball);
 if (!only || only.some((name) => name.startsWith('next'))) await nextApp(tarball);
+if (!only || only.some((name) => name.startsWith('nuxt'))) await nuxtApp(tarball);
 const failed = outcomes.filter((ok) => !ok).length;
 console.log(`\nframeworks: ${outcomes.length - failed} passed, ${failed} failed`);
 process.exitCode = failed || outcomes.length === 0 ? 1 : 0;

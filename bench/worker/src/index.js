@@ -1,5 +1,5 @@
-import { generateToken, TokenGenerator } from '../../../pkg/workerd.js';
-import { ClientTokenGenerator } from '../../../pkg/vonage-workerd.js';
+import { generateToken, TokenGenerator } from '../../../pkg/index.edge.js';
+import { ClientTokenGenerator } from '../../../pkg/vonage.edge.js';
 import { APP, APP_SESSION, KEY, OPTIONS, SECRET, SESSION, applicationClaims, claims } from '../../claims.mjs';
 // Written by bench/workerd.mjs from tests/vectors/rsa-2048.pem.
 import { PRIVATE_KEY_PEM } from './key.generated.js';

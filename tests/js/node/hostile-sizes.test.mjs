@@ -10,7 +10,7 @@ import { APP, APP_SESSION, KEY, SECRET, SESSION } from '../suite.mjs';
 
 const { generateToken, TokenGenerator } = await import(packageEntry('.', 'import'));
 const { wasmMemoryBytes } = await import(packageEntry('./testing', 'import'));
-const { LIMITS } = await import(new URL('../../../pkg/lib/tables.js', import.meta.url));
+const { LIMITS } = await import(new URL('../../../pkg-template/lib/tables.js', import.meta.url));
 
 const MiB = 1024 * 1024;
 const SIZES = (max) => [max, max + 1, 64 * 1024, MiB, 50 * MiB];

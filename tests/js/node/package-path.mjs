@@ -8,7 +8,8 @@ const pkgDir = new URL('../../../pkg/', import.meta.url);
 
 export function packageEntry(subpath, kind) {
   const manifest = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
-  const target = manifest.exports[subpath].node[kind];
+  const conditions = manifest.exports[subpath];
+  const target = kind === 'require' ? conditions.require : conditions.default;
   return fileURLToPath(new URL(target, pkgDir));
 }
 

@@ -16,7 +16,7 @@ const { generateToken, TokenGenerator, TokenError } = await import(packageEntry(
 const { generateTokenAt, wasmMemoryBytes } = await import(packageEntry('./testing', 'import'));
 
 const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
-const { CODES: codeList } = await import(new URL('../../../pkg/lib/tables.js', import.meta.url));
+const { CODES: codeList } = await import(new URL('../../../pkg-template/lib/tables.js', import.meta.url));
 const CODES = new Set(codeList);
 const MEMORY_CEILING = 256 * 1024 * 1024;
 const stats = { tokens: 0, errors: 0 };
