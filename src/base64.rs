@@ -213,6 +213,22 @@ impl<'a> Decoder<'a> {
         Self::new(input).map(|decoder| Self { canonical: Some(form), ..decoder })
     }
 
+    /// Appends the decoded bytes to `out`; with `may_grow` false, fails rather than reallocate
+    /// `out` (whose old copy would be left behind: for key bytes). One copy of the loop for every
+    /// caller that only collects bytes.
+    #[inline(never)]
+    pub(crate) fn decode_into(self, out: &mut Vec<u8>, may_grow: bool) -> Option<()> {
+        let mut fits = true;
+        self.for_each(|b| {
+            if may_grow || out.len() < out.capacity() {
+                out.push(b);
+            } else {
+                fits = false;
+            }
+        })?;
+        fits.then_some(())
+    }
+
     /// Hands each decoded byte to `f`, four symbols at a time; `None` (after some calls) if a
     /// symbol is outside the alphabet or, for a canonical decoder, unused bits are set or the text
     /// is not in its form.

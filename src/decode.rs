@@ -97,16 +97,30 @@ pub struct TokenClaims {
 }
 
 impl TokenClaims {
-    /// The claims from the payload's members, in one pass (the first of a name counts).
-    fn read(object: &Object<'_>) -> Self {
+    /// The claims from the payload's members, and when the token is valid, in one pass (the
+    /// first of a name counts).
+    fn read(object: &Object<'_>, format: TokenFormat) -> (Self, Validity) {
         let mut claims = Self::default();
+        let mut validity = Validity::default();
+        let mut times = [None; 3];
         for (key, raw) in object.members() {
             let Some(name) = json::key_text(key) else { continue };
             if let Some(field) = claims.text_field(&name) {
                 if field.is_none() {
                     *field = json::string_value(raw);
                 }
-            } else if let Some(field) = claims.integer_field(&name) {
+                continue;
+            }
+            let time = match &*name {
+                "exp" => times.get_mut(0),
+                "expire_time" => times.get_mut(1),
+                "nbf" => times.get_mut(2),
+                _ => None,
+            };
+            if let Some(time @ None) = time {
+                *time = Some(validity.read_time(raw, format));
+            }
+            if let Some(field) = claims.integer_field(&name) {
                 if field.is_none() {
                     *field = json::integer_value(raw);
                 }
@@ -114,7 +128,14 @@ impl TokenClaims {
                 claims.nonce = json::number_text_value(raw);
             }
         }
-        claims
+        let [exp, expire_time, nbf] = times;
+        validity.expiry = [exp.flatten(), expire_time.flatten()];
+        // A T1 token's time is its expire_time alone; exp and nbf are a JWT's.
+        validity.not_before = nbf.flatten().filter(|_| format == TokenFormat::Jwt);
+        if format == TokenFormat::T1 {
+            validity.expiry[0] = None;
+        }
+        (claims, validity)
     }
 
     /// The text claim called `name`, if it is one.
@@ -153,6 +174,55 @@ impl TokenClaims {
     }
 }
 
+/// The claims that say when a token is valid, read for verifying: each absent, a number, or
+/// malformed (which makes the token invalid, never "no expiry").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Validity {
+    /// `exp` and `expire_time` (seconds since the epoch, RFC 7519's NumericDate: fractions
+    /// allowed): the token is expired from the earlier of them on.
+    expiry: [Option<json::Floor>; 2],
+    /// `nbf`: the token is not valid before it.
+    not_before: Option<json::Floor>,
+    /// A time claim that is not a number (a JWT) or not digits (T1).
+    malformed: bool,
+    /// A JWT header with `crit`: extensions this crate does not understand.
+    critical: bool,
+}
+
+impl Validity {
+    /// A time claim's value: a JWT's must be a JSON number; a T1 token's `expire_time` (text in its
+    /// query string) digits. Anything else marks the token malformed.
+    fn read_time(&mut self, raw: &str, format: TokenFormat) -> Option<json::Floor> {
+        let value = match format {
+            TokenFormat::Jwt => json::number_value(raw),
+            TokenFormat::T1 => json::string_value(raw)
+                .filter(|text| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|text| json::number_value(&text)),
+        };
+        self.malformed |= value.is_none();
+        value
+    }
+
+    /// Valid at `now` (whole seconds) give or take `tolerance` seconds.
+    fn check(&self, now: i64, tolerance: u32) -> Result<()> {
+        if self.critical {
+            return Err(fail(ErrorReason::TokenCritical));
+        }
+        if self.malformed {
+            return Err(fail(ErrorReason::TokenTime));
+        }
+        // Expired when now ≥ expiry + tolerance; not valid yet when nbf > now + tolerance.
+        let tolerance = i64::from(tolerance);
+        if self.expiry.iter().flatten().any(|expiry| expiry.at_most(now.saturating_sub(tolerance))) {
+            return Err(fail(ErrorReason::TokenExpired));
+        }
+        if self.not_before.is_some_and(|not_before| not_before.above(now.saturating_add(tolerance))) {
+            return Err(fail(ErrorReason::TokenNotYetValid));
+        }
+        Ok(())
+    }
+}
+
 /// A token read back: its format, algorithm, header and claims (as JSON text and typed), and
 /// what its signature covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +232,7 @@ pub struct DecodedToken {
     header: Option<String>,
     claims_json: String,
     claims: TokenClaims,
+    validity: Validity,
     signing_input: String,
     signature: Vec<u8>,
 }
@@ -210,18 +281,21 @@ impl DecodedToken {
         &self.signature
     }
 
-    /// Checks the expiry (`now_ms` is a clock reading in ms; a token is expired from its expiry
-    /// second on, give or take the tolerance) and the expected session and role. For a token
-    /// whose signature the caller has verified.
+    /// Checks what a verified token must also be: a JWT header without `crit` (no extension is
+    /// understood); its time claims numbers (`exp`, `nbf`, `expire_time`: a JWT's JSON numbers,
+    /// fractions allowed; a T1 token's `expire_time` digits), never read as "no expiry"; not
+    /// expired (`now_ms` is a clock reading in ms, taken in whole seconds; a token is expired from
+    /// its expiry on, the earlier of `exp` and `expire_time`) and not before its `nbf`, each give
+    /// or take the tolerance; and the expected session and role. For a token whose signature the
+    /// caller has verified.
     ///
     /// # Errors
     /// [`ErrorCode::TokenExpired`](crate::ErrorCode::TokenExpired), or
-    /// [`ErrorCode::InvalidToken`](crate::ErrorCode::InvalidToken) for other claims than expected.
+    /// [`ErrorCode::InvalidToken`](crate::ErrorCode::InvalidToken) for a `crit` header, a time
+    /// claim that is not a number, a token not valid yet, or other claims than expected.
     pub fn check_claims_at(&self, options: &VerifyOptions<'_>, now_ms: f64) -> Result<()> {
         let now = crate::claims::issued_at(now_ms)?;
-        if self.claims.expires_at().is_some_and(|exp| now >= exp.saturating_add(i64::from(options.clock_tolerance))) {
-            return Err(fail(ErrorReason::TokenExpired));
-        }
+        self.validity.check(now, options.clock_tolerance)?;
         let session_ok =
             options.session_id.as_deref().is_none_or(|want| self.claims.session_id.as_deref() == Some(want));
         let role_ok = options.role.is_none_or(|want| self.claims.role.as_deref() == Some(want.as_str()));
@@ -282,7 +356,7 @@ const INVALID_JSON: Error = fail(ErrorReason::TokenJson);
 /// URL-safe).
 fn base64_text(encoded: &[u8], alphabet: Canonical) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(encoded.len() / 4 * 3 + 2);
-    Decoder::canonical(encoded, alphabet).and_then(|d| d.for_each(|b| bytes.push(b))).ok_or(INVALID)?;
+    Decoder::canonical(encoded, alphabet).and_then(|d| d.decode_into(&mut bytes, true)).ok_or(INVALID)?;
     Ok(bytes)
 }
 
@@ -311,18 +385,23 @@ fn decode_jwt(token: &str) -> Result<DecodedToken> {
         String::from_utf8(base64_text(header.as_bytes(), Canonical::UrlUnpadded)?).map_err(|_| INVALID)?;
     let claims_json =
         String::from_utf8(base64_text(payload.as_bytes(), Canonical::UrlUnpadded)?).map_err(|_| INVALID)?;
-    let algorithm = match unique_object(&header_json)?.string("alg").ok_or(INVALID_JSON)?.as_str() {
+    let header_object = unique_object(&header_json)?;
+    let algorithm = match header_object.string("alg").ok_or(INVALID_JSON)?.as_str() {
         "HS256" => Algorithm::Hs256,
         "RS256" => Algorithm::Rs256,
         _ => Algorithm::Other,
     };
-    let claims = TokenClaims::read(&unique_object(&claims_json)?);
+    let critical = header_object.raw("crit").is_some();
+    let members = unique_object(&claims_json)?;
+    let (claims, validity) = TokenClaims::read(&members, TokenFormat::Jwt);
+    let validity = Validity { critical, ..validity };
     Ok(DecodedToken {
         format: TokenFormat::Jwt,
         algorithm,
         header: Some(header_json),
         claims_json,
         claims,
+        validity,
         signing_input: String::from(token.get(..header.len() + 1 + payload.len()).unwrap_or_default()),
         signature: base64_text(signature.as_bytes(), Canonical::UrlUnpadded)?,
     })
@@ -336,9 +415,9 @@ fn unescape_query(text: &str) -> Result<String> {
         out.push(match b {
             b'+' => b' ',
             b'%' => {
-                let hex = [bytes.next().ok_or(INVALID)?, bytes.next().ok_or(INVALID)?];
-                let hex = core::str::from_utf8(&hex).map_err(|_| INVALID)?;
-                u8::from_str_radix(hex, 16).map_err(|_| INVALID)?
+                let high = bytes.next().and_then(json::hex_digit).ok_or(INVALID)?;
+                let low = bytes.next().and_then(json::hex_digit).ok_or(INVALID)?;
+                (high << 4) | low
             }
             _ => b,
         });
@@ -402,13 +481,15 @@ fn decode_t1(token: &str) -> Result<DecodedToken> {
     }
     json.push(b'}');
     let claims_json = String::from_utf8(json).map_err(|_| INVALID)?;
-    let claims = TokenClaims::read(&json::parse_object(&claims_json).ok_or(INVALID)?);
+    let payload = json::parse_object(&claims_json).ok_or(INVALID)?;
+    let (claims, validity) = TokenClaims::read(&payload, TokenFormat::T1);
     Ok(DecodedToken {
         format: TokenFormat::T1,
         algorithm: Algorithm::T1HmacSha1,
         header: None,
         claims_json,
         claims,
+        validity,
         signing_input: String::from(data),
         signature,
     })
@@ -442,16 +523,51 @@ pub fn decode_token(token: &str) -> Result<DecodedToken> {
     }
 }
 
+/// Whether a would-be API secret is in fact a public (or any) key: a PEM block anywhere in it
+/// (behind a preamble, in quotes, with CRLF), a JWK (a JSON object with `kty`), or base64 of a DER
+/// structure (a SEQUENCE whose length covers the whole, as SubjectPublicKeyInfo and PKCS#1 keys
+/// are). Real API secrets (40 hex digits) are none of these.
+fn is_key_text(secret: &str) -> bool {
+    // Byte windows rather than str::contains, whose searcher would weigh on the module's size.
+    let has = |text: &[u8], needle: &[u8]| text.windows(needle.len()).any(|window| window == needle);
+    if has(secret.as_bytes(), b"-----BEGIN") {
+        return true;
+    }
+    if has(secret.as_bytes(), b"\"kty\"") && secret.trim_start().starts_with(['{', '"', '\'']) {
+        return true;
+    }
+    // Whitespace (base64 on several lines) and quotes around it go.
+    let base64: Vec<u8> = secret.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'"' && *b != b'\'').collect();
+    if base64.len() < 64 {
+        return false;
+    }
+    let Ok(der) = base64_text(&base64, Canonical::Padded) else { return false };
+    // SEQUENCE, then a definite length (short, or long in 1 to 3 bytes) that covers the rest.
+    let (Some(&0x30), Some(&first)) = (der.first(), der.get(1)) else { return false };
+    let (header, length) = match first {
+        0..=0x7f => (2, usize::from(first)),
+        0x81..=0x83 => {
+            let count = usize::from(first & 0x7f);
+            let bytes = der.get(2..2 + count).unwrap_or_default();
+            (2 + count, bytes.iter().fold(0, |n, &b| (n << 8) | usize::from(b)))
+        }
+        _ => return false,
+    };
+    header + length == der.len()
+}
+
 /// Verifies an HS256 JWT or a T1 token with the project's API secret, at a given clock reading
 /// (ms): the token's form, then its algorithm (RS256 and unsigned tokens are refused: they are not
 /// signed with a secret), the signature (compared in constant time; a T1 token's unsigned
-/// `partner_id` must also name the project that owns its session), the expiry and the
-/// expectations in `options`. A secret that is a PEM key is refused outright, so a public key can
-/// never serve as an HMAC secret (the algorithm-confusion attack).
+/// `partner_id` must also name the project that owns its session), then the claims
+/// ([`DecodedToken::check_claims_at`]: `crit`, the time claims, the expectations in `options`). A
+/// secret that is a key (a PEM anywhere in it, a JWK, base64 DER) is refused outright, so a public
+/// key can never serve as an HMAC secret (the algorithm-confusion attack).
 ///
 /// # Errors
 /// [`ErrorCode::InvalidToken`](crate::ErrorCode::InvalidToken),
 /// [`ErrorCode::InvalidApiSecret`](crate::ErrorCode::InvalidApiSecret),
+/// [`ErrorCode::InvalidPublicKey`](crate::ErrorCode::InvalidPublicKey) (a key as the secret),
 /// [`ErrorCode::InvalidSignature`](crate::ErrorCode::InvalidSignature),
 /// [`ErrorCode::TokenExpired`](crate::ErrorCode::TokenExpired), or
 /// [`ErrorCode::InvalidClock`](crate::ErrorCode::InvalidClock).
@@ -463,8 +579,8 @@ pub fn verify_token_at(
 ) -> Result<DecodedToken> {
     let decoded = decode_token(token)?;
     crate::project::check_secret(api_secret)?;
-    if api_secret.trim_start().starts_with("-----BEGIN") {
-        return Err(fail(ErrorReason::Algorithm));
+    if is_key_text(api_secret) {
+        return Err(fail(ErrorReason::SecretIsPublicKey));
     }
     let verified = match decoded.algorithm {
         Algorithm::Hs256 => keyed::<Hmac<Sha256>>(api_secret)?
@@ -546,7 +662,7 @@ mod tests {
             assert_eq!(code("", VerifyOptions::new(), NOW), Some(ErrorCode::InvalidApiSecret));
             assert_eq!(
                 code("-----BEGIN PUBLIC KEY-----", VerifyOptions::new(), NOW),
-                Some(ErrorCode::InvalidSignature)
+                Some(ErrorCode::InvalidPublicKey)
             );
         }
     }
@@ -599,8 +715,147 @@ mod tests {
         assert_eq!(decoded.claims().partner_id.as_deref(), Some(KEY));
     }
 
+    /// An HS256 JWT of `header` and `payload` (JSON), signed with SECRET.
+    fn signed_jwt(header: &str, payload: &str) -> String {
+        let mut input = Vec::new();
+        crate::base64::encode_url(&mut input, header.as_bytes());
+        input.push(b'.');
+        crate::base64::encode_url(&mut input, payload.as_bytes());
+        let mac = keyed::<Hmac<Sha256>>(SECRET).unwrap().chain_update(&input).finalize().into_bytes();
+        input.push(b'.');
+        crate::base64::encode_url(&mut input, &mac);
+        String::from_utf8(input).unwrap()
+    }
+
+    /// A T1 token for query-string `data`, signed with SECRET.
+    fn signed_t1(data: &str) -> String {
+        let mac = keyed::<Hmac<Sha1>>(SECRET).unwrap().chain_update(data.as_bytes()).finalize().into_bytes();
+        let hex = mac.iter().fold(String::new(), |mut hex, b| {
+            use core::fmt::Write;
+            let _ = write!(hex, "{b:02x}");
+            hex
+        });
+        let mut body = Vec::new();
+        crate::base64::encode_standard(&mut body, alloc::format!("partner_id={KEY}&sig={hex}:{data}").as_bytes());
+        alloc::format!("T1=={}", String::from_utf8(body).unwrap())
+    }
+
+    const HS256: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+
+    fn verify_code(token: &str, tolerance: u32) -> Option<ErrorReason> {
+        verify_token_at(token, SECRET, &VerifyOptions::new().clock_tolerance(tolerance), NOW).err().map(|e| e.reason())
+    }
+
     #[test]
-    fn a_t1_token_has_one_spelling() {
+    fn time_claims_are_numbers_or_the_token_is_invalid() {
+        // NOW is 1_700_000_000 s. Expiry compared as a number, fractions and exponents included.
+        for (exp, want) in [
+            ("1700000001", None),
+            ("1700000000", Some(ErrorReason::TokenExpired)),
+            ("1699999999.5", Some(ErrorReason::TokenExpired)),
+            ("1700000000.5", None),
+            ("1.79e9", None),
+            ("1.69e9", Some(ErrorReason::TokenExpired)),
+            ("1E9", Some(ErrorReason::TokenExpired)),
+            ("-1", Some(ErrorReason::TokenExpired)),
+            ("\"1800000000\"", Some(ErrorReason::TokenTime)),
+            ("\"1600000000\"", Some(ErrorReason::TokenTime)),
+            ("null", Some(ErrorReason::TokenTime)),
+            ("true", Some(ErrorReason::TokenTime)),
+            ("[1800000000]", Some(ErrorReason::TokenTime)),
+            ("{}", Some(ErrorReason::TokenTime)),
+        ] {
+            let token = signed_jwt(HS256, &alloc::format!(r#"{{"session_id":"s","exp":{exp}}}"#));
+            assert_eq!(verify_code(&token, 0), want, "exp {exp}");
+            // expire_time is read the same way, and the earlier of the two counts.
+            let token = signed_jwt(HS256, &alloc::format!(r#"{{"exp":1800000000,"expire_time":{exp}}}"#));
+            assert_eq!(verify_code(&token, 0), want, "expire_time {exp}");
+        }
+        // Decoding does not verify: a malformed expiry still decodes.
+        assert!(decode_token(&signed_jwt(HS256, r#"{"exp":"soon"}"#)).is_ok());
+        // Tolerance: an expiry one second ago passes with two seconds of tolerance.
+        assert_eq!(verify_code(&signed_jwt(HS256, r#"{"exp":1699999999}"#), 2), None);
+        assert_eq!(verify_code(&signed_jwt(HS256, r#"{"exp":1699999999}"#), 1), Some(ErrorReason::TokenExpired));
+    }
+
+    #[test]
+    fn nbf_is_honoured_with_the_tolerance() {
+        let at = |nbf: &str| signed_jwt(HS256, &alloc::format!(r#"{{"exp":1800000000,"nbf":{nbf}}}"#));
+        assert_eq!(verify_code(&at("1700000000"), 0), None);
+        assert_eq!(verify_code(&at("1699999000.5"), 0), None);
+        assert_eq!(verify_code(&at("1700000001"), 0), Some(ErrorReason::TokenNotYetValid));
+        assert_eq!(verify_code(&at("1700000001"), 1), None);
+        assert_eq!(verify_code(&at("1700000060"), 59), Some(ErrorReason::TokenNotYetValid));
+        assert_eq!(verify_code(&at("\"0\""), 0), Some(ErrorReason::TokenTime));
+        assert_eq!(verify_code(&at("1700000001"), 0).map(ErrorReason::code), Some(ErrorCode::InvalidToken));
+    }
+
+    #[test]
+    fn a_crit_header_makes_the_token_invalid() {
+        let payload = r#"{"exp":1800000000}"#;
+        assert_eq!(verify_code(&signed_jwt(HS256, payload), 0), None);
+        for header in [
+            r#"{"alg":"HS256","crit":["exp"]}"#,
+            r#"{"alg":"HS256","crit":[]}"#,
+            r#"{"alg":"HS256","crit":["b64"],"b64":false}"#,
+        ] {
+            let token = signed_jwt(header, payload);
+            assert!(decode_token(&token).is_ok(), "decoding reads it");
+            assert_eq!(verify_code(&token, 0), Some(ErrorReason::TokenCritical), "{header}");
+        }
+    }
+
+    #[test]
+    fn a_t1_expire_time_is_digits_or_the_token_is_invalid() {
+        let data = |expire: &str| {
+            alloc::format!("session_id={SESSION}&create_time=1699999000&nonce=0.5&role=publisher&expire_time={expire}&initial_layout_class_list=&scope=session.connect")
+        };
+        assert_eq!(verify_code(&signed_t1(&data("1700000001")), 0), None);
+        assert_eq!(verify_code(&signed_t1(&data("1700000000")), 0), Some(ErrorReason::TokenExpired));
+        assert_eq!(verify_code(&signed_t1(&data("18000000000000000000000")), 0), None, "digits far in the future");
+        for bad in ["1699999999.5", "1700000001.5", "1.8e9", "-1", "", "%201800000000", "+1800000000", "0x6B49D200"] {
+            assert_eq!(verify_code(&signed_t1(&data(bad)), 0), Some(ErrorReason::TokenTime), "expire_time {bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_secret_that_is_a_key_is_refused() {
+        let token = mint(TokenType::Jwt);
+        let spki = include_str!("../tests/vectors/rsa-2048-public.pem");
+        let body: String = spki.lines().filter(|l| !l.starts_with("-----")).collect();
+        for secret in [
+            alloc::format!("Public key for verifying:\n{spki}"),
+            alloc::format!("\"{}\"", spki.trim()),
+            spki.replace('\n', "\r\n"),
+            alloc::format!("  {spki}"),
+            String::from(
+                r#"{"kty":"RSA","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCufaZr","e":"AQAB"}"#,
+            ),
+            body.clone(),
+            alloc::format!("{}\n{}", &body[..64], &body[64..]),
+        ] {
+            assert_eq!(
+                verify_token_at(&token, &secret, &VerifyOptions::new(), NOW).err().map(|e| e.reason()),
+                Some(ErrorReason::SecretIsPublicKey),
+                "{secret:?}"
+            );
+        }
+        // Ordinary secrets, however long or base64-like, are secrets.
+        for secret in [
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c",
+            "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=",
+            "{not json",
+        ] {
+            assert_eq!(
+                verify_token_at(&token, secret, &VerifyOptions::new(), NOW).err().map(|e| e.code()),
+                Some(ErrorCode::InvalidSignature),
+                "{secret}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_t1_token_has_two_spellings_never_mixed() {
         let token = mint(TokenType::T1);
         let body = token.strip_prefix("T1==").unwrap();
         let mut plain = Vec::new();
@@ -615,8 +870,14 @@ mod tests {
         };
         let verify = |t: &str| verify_token_at(t, SECRET, &VerifyOptions::new(), NOW).map(|_| ()).map_err(|e| e.code());
         assert_eq!(verify(&respell(&plain, false)), Ok(()));
-        // Java's URL-safe alphabet (with padding) is read too: the same token as Java writes it.
+        // Java's URL-safe alphabet (with padding) is read too: the same token as Java writes it,
+        // the one other spelling that verifies.
         assert_eq!(verify(&respell(&plain, true)), Ok(()));
+        // Never the two alphabets in one body.
+        let standard = respell(&plain, false);
+        if standard.contains('+') && standard.contains('/') {
+            assert_eq!(verify(&standard.replace('+', "-")), Err(ErrorCode::InvalidToken));
+        }
         let unpadded = token.trim_end_matches('=');
         assert_ne!(unpadded, token, "the test token must have padding");
         assert_eq!(verify(unpadded), Err(ErrorCode::InvalidToken));

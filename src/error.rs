@@ -303,6 +303,33 @@ reasons! {
     TokenExpired => TokenExpired,
         "token has expired",
         "token has expired";
+    /// A time claim is not a number: a JWT's `exp`, `nbf` or `expire_time` must be a JSON number,
+    /// a T1 token's `expire_time` digits.
+    TokenTime => InvalidToken,
+        "token's exp, nbf and expire_time must be numbers (a T1 token's expire_time digits)",
+        "token's exp, nbf and expire_time must be numbers (a T1 token's expire_time digits)";
+    /// The token's `nbf` (not before) is still to come.
+    TokenNotYetValid => InvalidToken,
+        "token is not valid yet (its nbf is still to come)",
+        "token is not valid yet (its nbf is still to come)";
+    /// The JWT's header names critical extensions (`crit`), none of which this crate understands.
+    TokenCritical => InvalidToken,
+        "token's header lists critical extensions (crit) that are not understood",
+        "token's header lists critical extensions (crit) that are not understood";
+    /// The API secret given to verify with is a public key (PEM, a JWK, base64 DER).
+    SecretIsPublicKey => InvalidPublicKey,
+        "api_secret is a public key (PEM, JWK or base64 DER), not an API secret: verify RS256 tokens with RsaPublicKey",
+        "key is a public key (PEM, JWK or base64 DER) passed as an API secret: pass a PEM that starts with -----BEGIN, or a CryptoKey";
+    /// The private key is well-formed but cannot sign: its exponent or modulus is not odd, or a
+    /// component is 0 or 1.
+    PrivateKeyUnusable => InvalidPrivateKey,
+        "private_key cannot sign: its public exponent must be odd and at least 3, its modulus odd, and its other components greater than 1",
+        "privateKey cannot sign: its public exponent must be odd and at least 3, its modulus odd, and its other components greater than 1";
+    /// A WebCrypto key to verify with is not a public RSASSA-PKCS1-v1_5 SHA-256 key with the
+    /// `verify` usage (JavaScript only).
+    PublicCryptoKey => InvalidPublicKey,
+        "the key must be a public RSASSA-PKCS1-v1_5 SHA-256 key that may verify",
+        "key must be a public RSASSA-PKCS1-v1_5 CryptoKey for SHA-256 with the 'verify' usage";
 }
 
 impl ErrorReason {

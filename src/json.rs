@@ -192,8 +192,11 @@ pub(crate) fn unescape(literal: &str) -> Option<String> {
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     let hex4 = |chars: &mut core::str::Chars<'_>| -> Option<u32> {
-        let text: String = chars.by_ref().take(4).collect();
-        u32::from_str_radix(&text, 16).ok().filter(|_| text.len() == 4)
+        let mut n = 0;
+        for _ in 0..4 {
+            n = (n << 4) | u32::from(hex_digit(u8::try_from(chars.next()?).ok()?)?);
+        }
+        Some(n)
     };
     while let Some(c) = chars.next() {
         if c != '\\' {
@@ -267,14 +270,110 @@ pub(crate) fn string_value(raw: &str) -> Option<String> {
     raw.starts_with('"').then(|| unescape(raw)).flatten()
 }
 
+/// A hexadecimal digit's value, either case.
+pub(crate) fn hex_digit(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Decimal digits with an optional `-` as an `i64`, or `None` (anything else, or too large).
+fn decimal(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut magnitude: i64 = 0;
+    for b in digits.bytes() {
+        let digit = i64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+        magnitude = magnitude.checked_mul(10)?.checked_add(digit)?;
+    }
+    Some(if negative { -magnitude } else { magnitude })
+}
+
 /// A raw value as an integer (written without fraction or exponent), or a string of one: T1
 /// tokens carry their numbers as text.
 pub(crate) fn integer_value(raw: &str) -> Option<i64> {
     if raw.starts_with('"') {
-        unescape(raw)?.parse().ok()
+        decimal(&unescape(raw)?)
     } else {
-        raw.parse().ok()
+        decimal(raw)
     }
+}
+
+/// A whole number and whether a fraction follows it: a JSON number as far as comparing it with
+/// whole numbers needs (`floor`, saturated to the range of `i64`), without floating point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Floor {
+    /// The greatest whole number not above the value.
+    pub(crate) floor: i64,
+    /// Whether the value is above `floor` (it has a fraction).
+    pub(crate) fractional: bool,
+}
+
+impl Floor {
+    /// Whether the value is at most `n`.
+    pub(crate) fn at_most(self, n: i64) -> bool {
+        if self.fractional {
+            self.floor < n
+        } else {
+            self.floor <= n
+        }
+    }
+
+    /// Whether the value is above `n`.
+    pub(crate) fn above(self, n: i64) -> bool {
+        !self.at_most(n)
+    }
+}
+
+/// A raw value as a number if it is a JSON number (any form: fraction, exponent), never a string.
+/// The raw text is already valid JSON, so a number is `-?digits(.digits)?([eE][+-]?digits)?`.
+pub(crate) fn number_value(raw: &str) -> Option<Floor> {
+    let bytes = raw.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let unsigned = bytes.get(usize::from(negative)..)?;
+    unsigned.first().filter(|b| b.is_ascii_digit())?;
+    let end = unsigned.iter().position(|&b| b == b'e' || b == b'E').unwrap_or(unsigned.len());
+    let (mantissa, exponent) = unsigned.split_at(end);
+    // The exponent, saturated: beyond ±10^6 nothing changes.
+    let mut shift: i64 = 0;
+    let exponent_negative = exponent.get(1) == Some(&b'-');
+    for &digit in exponent.iter().filter(|b| b.is_ascii_digit()) {
+        shift = (shift * 10 + i64::from(digit - b'0')).min(1_000_000);
+    }
+    if exponent_negative {
+        shift = -shift;
+    }
+    // Where the point falls among the digits once the exponent moves it.
+    let whole = mantissa.iter().position(|&b| b == b'.').unwrap_or(mantissa.len());
+    let point = whole as i64 + shift;
+    let mut magnitude: i64 = 0;
+    let mut fractional = false;
+    let mut at: i64 = 0;
+    for &digit in mantissa.iter().filter(|b| b.is_ascii_digit()) {
+        if at < point {
+            magnitude = magnitude.saturating_mul(10).saturating_add(i64::from(digit - b'0'));
+        } else {
+            fractional |= digit != b'0';
+        }
+        at += 1;
+    }
+    for _ in at..point.min(at + 20) {
+        magnitude = magnitude.saturating_mul(10);
+    }
+    let floor = match (negative, fractional) {
+        (false, _) => magnitude,
+        (true, false) => -magnitude,
+        (true, true) => -magnitude - 1,
+    };
+    Some(Floor { floor, fractional })
 }
 
 /// A raw value as written if it is a number, or the text of a string.
@@ -289,6 +388,39 @@ pub(crate) fn number_text_value(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_compare_exactly_with_whole_numbers() {
+        let floor = |raw: &str| number_value(raw).map(|f| (f.floor, f.fractional));
+        for (raw, want) in [
+            ("0", (0, false)),
+            ("-0", (0, false)),
+            ("1700000000", (1_700_000_000, false)),
+            ("1700000000.0", (1_700_000_000, false)),
+            ("1700000000.5", (1_700_000_000, true)),
+            ("-1.5", (-2, true)),
+            ("-2", (-2, false)),
+            ("1.79e9", (1_790_000_000, false)),
+            ("17E8", (1_700_000_000, false)),
+            ("1.7000000005e9", (1_700_000_000, true)),
+            ("5e-1", (0, true)),
+            ("-5e-1", (-1, true)),
+            ("1e-400", (0, true)),
+            ("0.000", (0, false)),
+            ("1e400", (i64::MAX, false)),
+            ("-1e400", (-i64::MAX, false)),
+            ("123456789012345678901234567890", (i64::MAX, false)),
+        ] {
+            assert_eq!(floor(raw), Some(want), "{raw}");
+        }
+        for not_a_number in ["\"1\"", "null", "true", "[1]", "{}"] {
+            assert_eq!(floor(not_a_number), None, "{not_a_number}");
+        }
+        let half = number_value("10.5").unwrap();
+        assert!(half.at_most(11) && !half.at_most(10) && half.above(10) && !half.above(11));
+        let ten = number_value("10").unwrap();
+        assert!(ten.at_most(10) && !ten.at_most(9) && ten.above(9) && !ten.above(10));
+    }
 
     #[test]
     fn objects_and_not() {

@@ -55,29 +55,58 @@ impl<'a> Der<'a> {
     }
 }
 
+/// A buffer for private key bytes that never reallocates: a reallocation would leave the old
+/// copy behind in freed memory, unzeroed. It is given its capacity up front, a write past that
+/// fails ([`Sink::put`]), and it is zeroed on drop.
+type KeyBytes = Zeroizing<Vec<u8>>;
+
+/// A [`KeyBytes`] of `capacity` bytes.
+fn key_bytes(capacity: usize) -> KeyBytes {
+    Zeroizing::new(Vec::with_capacity(capacity))
+}
+
+/// Where DER is written: a growable Vec for public bytes, a [`KeyBytes`] for private ones.
+trait Sink {
+    fn put(&mut self, bytes: &[u8]) -> Option<()>;
+}
+
+impl Sink for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) -> Option<()> {
+        self.extend_from_slice(bytes);
+        Some(())
+    }
+}
+
+impl Sink for KeyBytes {
+    /// Appends `bytes`, or fails (leaving the buffer as it was) if they do not fit.
+    fn put(&mut self, bytes: &[u8]) -> Option<()> {
+        (self.capacity() - self.len() >= bytes.len()).then(|| self.extend_from_slice(bytes))
+    }
+}
+
 /// Appends a DER element.
-fn push_element(out: &mut Vec<u8>, tag: u8, contents: &[u8]) {
-    out.push(tag);
+fn push_element(out: &mut impl Sink, tag: u8, contents: &[u8]) -> Option<()> {
+    out.put(&[tag])?;
     let len = contents.len();
     if len < 0x80 {
-        out.push(len as u8);
+        out.put(&[len as u8])?;
     } else {
         let bytes = len.to_be_bytes();
         let skip = bytes.iter().take_while(|&&b| b == 0).count();
         let significant = bytes.get(skip..).unwrap_or_default();
-        out.push(0x80 | significant.len() as u8);
-        out.extend_from_slice(significant);
+        out.put(&[0x80 | significant.len() as u8])?;
+        out.put(significant)?;
     }
-    out.extend_from_slice(contents);
+    out.put(contents)
 }
 
 /// The AlgorithmIdentifier of rsaEncryption, with its NULL parameters.
 fn rsa_algorithm() -> Vec<u8> {
     let mut identifier = Vec::new();
-    push_element(&mut identifier, OID, RSA_ENCRYPTION);
-    push_element(&mut identifier, NULL, &[]);
     let mut algorithm = Vec::new();
-    push_element(&mut algorithm, SEQUENCE, &identifier);
+    push_element(&mut identifier, OID, RSA_ENCRYPTION)
+        .and_then(|()| push_element(&mut identifier, NULL, &[]))
+        .and_then(|()| push_element(&mut algorithm, SEQUENCE, &identifier));
     algorithm
 }
 
@@ -90,8 +119,18 @@ fn integer_bits(integer: &[u8]) -> usize {
     }
 }
 
-/// The modulus and public exponent of a PKCS#1 RSAPrivateKey or RSAPublicKey.
-fn pkcs1_public_parts(der: &[u8], private: bool) -> Option<(&[u8], &[u8])> {
+/// Whether a DER INTEGER is positive (its sign bit clear) and at least `min`'s bit length, odd
+/// if asked.
+fn integer_at_least(integer: &[u8], min_bits: usize, odd: bool) -> bool {
+    integer.first().is_some_and(|&b| b & 0x80 == 0)
+        && integer_bits(integer) >= min_bits
+        && (!odd || integer.last().is_some_and(|&b| b & 1 == 1))
+}
+
+/// What a PKCS#1 key holds: the modulus and public exponent, and whether the whole key can be
+/// used (an odd modulus, an odd public exponent of at least 3; for a private key, every other
+/// component greater than 1). `None` if it is not PKCS#1 at all.
+fn pkcs1_public_parts(der: &[u8], private: bool) -> Option<(&[u8], &[u8], bool)> {
     let mut outer = Der(der);
     let mut key = Der(outer.read(SEQUENCE)?);
     if !outer.is_empty() {
@@ -102,49 +141,57 @@ fn pkcs1_public_parts(der: &[u8], private: bool) -> Option<(&[u8], &[u8])> {
     }
     let modulus = key.read(INTEGER)?;
     let exponent = key.read(INTEGER)?;
+    // 1 < e < n, both odd: an even or tiny exponent, or an even modulus, cannot be an RSA key.
+    let mut usable = integer_at_least(modulus, 2, true)
+        && integer_at_least(exponent, 2, true)
+        && integer_bits(exponent) <= integer_bits(modulus);
     if private {
         for _ in 0..6 {
-            key.read(INTEGER)?; // d, p, q, dp, dq, qinv
+            // d, p, q, dp, dq, qinv: each greater than 1.
+            usable &= integer_at_least(key.read(INTEGER)?, 2, false);
         }
     }
-    (key.is_empty() && modulus.first().is_some_and(|&b| b & 0x80 == 0)).then_some((modulus, exponent))
+    (key.is_empty() && modulus.first().is_some_and(|&b| b & 0x80 == 0)).then_some((modulus, exponent, usable))
 }
 
 /// An RSAPublicKey (PKCS#1) for `modulus` and `exponent`, wrapped as a SubjectPublicKeyInfo.
 fn spki(modulus: &[u8], exponent: &[u8]) -> Vec<u8> {
     let mut integers = Vec::new();
-    push_element(&mut integers, INTEGER, modulus);
-    push_element(&mut integers, INTEGER, exponent);
     let mut public_key = Vec::new();
-    push_element(&mut public_key, SEQUENCE, &integers);
-    let mut bits = Vec::with_capacity(public_key.len() + 1);
-    bits.push(0); // no unused bits
-    bits.extend_from_slice(&public_key);
+    let mut bits = alloc::vec![0]; // no unused bits
     let mut info = rsa_algorithm();
-    push_element(&mut info, BIT_STRING, &bits);
     let mut out = Vec::new();
-    push_element(&mut out, SEQUENCE, &info);
+    push_element(&mut integers, INTEGER, modulus)
+        .and_then(|()| push_element(&mut integers, INTEGER, exponent))
+        .and_then(|()| push_element(&mut public_key, SEQUENCE, &integers))
+        .and_then(|()| bits.put(&public_key))
+        .and_then(|()| push_element(&mut info, BIT_STRING, &bits))
+        .and_then(|()| push_element(&mut out, SEQUENCE, &info));
     out
 }
 
 /// The label and DER body of one PEM block. Line breaks may be real or written as the two
 /// characters `\n` (as keys often are in environment variables); other text is refused.
-fn pem(text: &str) -> Option<(&str, Zeroizing<Vec<u8>>)> {
+fn pem(text: &str) -> Option<(&str, KeyBytes)> {
     let text = text.trim();
     let rest = text.strip_prefix("-----BEGIN ")?;
-    let (label, rest) = rest.split_once("-----")?;
+    // By bytes rather than str::split_once, whose searcher would weigh on the module's size.
+    let dashes = rest.as_bytes().windows(5).position(|window| window == b"-----")?;
+    let (label, rest) = (rest.get(..dashes)?, rest.get(dashes + 5..)?);
     let body = rest.strip_suffix("-----")?.strip_suffix(label)?.strip_suffix("-----END ")?;
-    let mut base64 = Zeroizing::new(Vec::with_capacity(body.len()));
+    // At most one base64 symbol per byte of the body, at most 3 bytes per 4 symbols plus 2 for a
+    // last group without its padding: neither buffer ever needs to grow.
+    let mut base64 = key_bytes(body.len());
     let mut bytes = body.as_bytes().iter();
     while let Some(&b) = bytes.next() {
         match b {
             b' ' | b'\t' | b'\r' | b'\n' => {}
             b'\\' if bytes.next() == Some(&b'n') => {}
-            _ => base64.push(b),
+            _ => base64.put(&[b])?,
         }
     }
-    let mut der = Zeroizing::new(Vec::with_capacity(base64.len() / 4 * 3));
-    Decoder::new(&base64)?.for_each(|b| der.push(b))?;
+    let mut der = key_bytes(base64.as_slice().len() / 4 * 3 + 2);
+    Decoder::new(base64.as_slice())?.decode_into(&mut der, false)?;
     Some((label, der))
 }
 
@@ -177,9 +224,10 @@ impl RsaPrivateKey {
         }
         let invalid = fail(ErrorReason::PrivateKey);
         let (label, der) = pem(pem_text).ok_or(invalid)?;
+        let der = der.as_slice();
         let (pkcs8, pkcs1) = match label {
             "PRIVATE KEY" => {
-                let mut outer = Der(&der);
+                let mut outer = Der(der);
                 let mut info = Der(outer.read(SEQUENCE).ok_or(invalid)?);
                 let version = info.read(INTEGER).ok_or(invalid)?;
                 let mut algorithm = Der(info.read(SEQUENCE).ok_or(invalid)?);
@@ -191,20 +239,26 @@ impl RsaPrivateKey {
                 (Zeroizing::new(der.to_vec()), Zeroizing::new(key.to_vec()))
             }
             "RSA PRIVATE KEY" => {
-                let mut info = Zeroizing::new(Vec::with_capacity(der.len() + 32));
-                push_element(&mut info, INTEGER, &[0]);
-                info.extend_from_slice(&rsa_algorithm());
-                push_element(&mut info, OCTET_STRING, &der);
-                let mut pkcs8 = Zeroizing::new(Vec::with_capacity(info.len() + 8));
-                push_element(&mut pkcs8, SEQUENCE, &info);
+                // The version (3 bytes), the algorithm (15) and the OCTET STRING's header (at most
+                // 4); then the SEQUENCE's header (at most 4).
+                let mut info = key_bytes(der.len() + 32);
+                push_element(&mut info, INTEGER, &[0])
+                    .and_then(|()| info.put(&rsa_algorithm()))
+                    .and_then(|()| push_element(&mut info, OCTET_STRING, der))
+                    .ok_or(invalid)?;
+                let mut pkcs8 = key_bytes(info.as_slice().len() + 8);
+                push_element(&mut pkcs8, SEQUENCE, info.as_slice()).ok_or(invalid)?;
                 (pkcs8, Zeroizing::new(der.to_vec()))
             }
             _ => return Err(invalid),
         };
-        let (modulus, exponent) = pkcs1_public_parts(&pkcs1, true).ok_or(invalid)?;
+        let (modulus, exponent, usable) = pkcs1_public_parts(&pkcs1, true).ok_or(invalid)?;
         let bits = integer_bits(modulus);
         if !(MIN_RSA_BITS..=MAX_RSA_BITS).contains(&bits) {
             return Err(fail(ErrorReason::PrivateKeySize));
+        }
+        if !usable {
+            return Err(fail(ErrorReason::PrivateKeyUnusable));
         }
         Ok(Self { public: spki(modulus, exponent), pkcs8, bits })
     }
@@ -250,9 +304,10 @@ impl RsaPublicKey {
             return Err(invalid);
         }
         let (label, der) = pem(pem_text).ok_or(invalid)?;
+        let der = der.as_slice();
         let (modulus, exponent) = match label {
             "PUBLIC KEY" => {
-                let mut outer = Der(&der);
+                let mut outer = Der(der);
                 let mut info = Der(outer.read(SEQUENCE).ok_or(invalid)?);
                 let mut algorithm = Der(info.read(SEQUENCE).ok_or(invalid)?);
                 let is_rsa = algorithm.read(OID) == Some(RSA_ENCRYPTION);
@@ -261,9 +316,13 @@ impl RsaPublicKey {
                     return Err(invalid);
                 }
                 let (_, key) = bits.split_first().filter(|(&unused, _)| unused == 0).ok_or(invalid)?;
-                pkcs1_public_parts(key, false).map(|(n, e)| (n.to_vec(), e.to_vec()))
+                pkcs1_public_parts(key, false)
+                    .filter(|&(_, _, usable)| usable)
+                    .map(|(n, e, _)| (n.to_vec(), e.to_vec()))
             }
-            "RSA PUBLIC KEY" => pkcs1_public_parts(&der, false).map(|(n, e)| (n.to_vec(), e.to_vec())),
+            "RSA PUBLIC KEY" => pkcs1_public_parts(der, false)
+                .filter(|&(_, _, usable)| usable)
+                .map(|(n, e, _)| (n.to_vec(), e.to_vec())),
             "PRIVATE KEY" | "RSA PRIVATE KEY" => {
                 let key = RsaPrivateKey::from_pem(pem_text).map_err(|_| invalid)?;
                 return Ok(Self { spki: key.public.clone(), bits: key.bits });
@@ -311,6 +370,80 @@ mod tests {
         assert_eq!(a.public_key_der(), b.public_key_der());
         assert_eq!(RsaPublicKey::from_pem(SPKI).unwrap().spki_der(), a.public_key_der());
         assert_eq!(RsaPublicKey::from_pem(PKCS8).unwrap().spki_der(), a.public_key_der());
+    }
+
+    /// The nine INTEGERs of the PKCS#1 test key (version, n, e, d, p, q, dp, dq, qinv).
+    fn pkcs1_integers() -> Vec<Vec<u8>> {
+        let (_, der) = pem(PKCS1).unwrap();
+        let mut outer = Der(der.as_slice());
+        let mut key = Der(outer.read(SEQUENCE).unwrap());
+        (0..9).map(|_| key.read(INTEGER).unwrap().to_vec()).collect()
+    }
+
+    /// A PKCS#1 PEM of `integers`, its base64 on 64-character lines.
+    fn pkcs1_pem(integers: &[Vec<u8>]) -> String {
+        let mut body = Vec::new();
+        for integer in integers {
+            push_element(&mut body, INTEGER, integer).unwrap();
+        }
+        let mut der = Vec::new();
+        push_element(&mut der, SEQUENCE, &body).unwrap();
+        let mut base64 = Vec::new();
+        crate::base64::encode_standard(&mut base64, &der);
+        let text = String::from_utf8(base64).unwrap();
+        let lines: Vec<&str> = text.as_bytes().chunks(64).map(|line| core::str::from_utf8(line).unwrap()).collect();
+        alloc::format!("-----BEGIN RSA PRIVATE KEY-----\n{}\n-----END RSA PRIVATE KEY-----\n", lines.join("\n"))
+    }
+
+    #[test]
+    fn a_key_that_cannot_sign_is_refused() {
+        let integers = pkcs1_integers();
+        assert!(RsaPrivateKey::from_pem(&pkcs1_pem(&integers)).is_ok(), "the rebuilt key itself is fine");
+        let with = |index: usize, value: &[u8]| {
+            let mut changed = integers.clone();
+            changed[index] = value.to_vec();
+            RsaPrivateKey::from_pem(&pkcs1_pem(&changed)).err().map(|e| e.reason())
+        };
+        let unusable = Some(ErrorReason::PrivateKeyUnusable);
+        for e in [&[0u8][..], &[1], &[2], &[0x01, 0x00, 0x00], &[0x01, 0x00, 0x02]] {
+            assert_eq!(with(2, e), unusable, "e = {e:?}");
+        }
+        let mut even_modulus = integers[1].clone();
+        *even_modulus.last_mut().unwrap() &= 0xfe;
+        assert_eq!(with(1, &even_modulus), unusable, "an even modulus");
+        for index in 3..9 {
+            assert_eq!(with(index, &[1]), unusable, "component {index} of 1");
+            assert_eq!(with(index, &[0]), unusable, "component {index} of 0");
+            assert_eq!(with(index, &[0x80]), unusable, "component {index} negative");
+        }
+        // The public half of such a key is refused too.
+        let mut changed = integers.clone();
+        changed[2] = alloc::vec![1];
+        assert_eq!(
+            RsaPublicKey::from_pem(&pkcs1_pem(&changed)).err().map(|e| e.code()),
+            Some(ErrorCode::InvalidPublicKey)
+        );
+        assert_eq!(with(2, &[0x01, 0x00, 0x01]), None, "e = 65537");
+        assert_eq!(with(2, &[3]), None, "e = 3");
+    }
+
+    #[test]
+    fn a_pem_without_its_padding_reads_without_any_buffer_growing() {
+        let unpadded = include_str!("../tests/vectors/rsa-2048-pkcs1-unpadded.pem");
+        let (_, der) = pem(unpadded).unwrap();
+        assert_ne!(der.as_slice().len() % 3, 0, "the test key's base64 must need padding");
+        assert_eq!(RsaPrivateKey::from_pem(unpadded).unwrap().modulus_bits(), 2048);
+        let padding = "=".repeat(3 - der.as_slice().len() % 3);
+        let padded = unpadded.replace("\n-----END", &alloc::format!("{padding}\n-----END"));
+        assert_eq!(
+            RsaPrivateKey::from_pem(unpadded).unwrap().pkcs8_der(),
+            RsaPrivateKey::from_pem(&padded).unwrap().pkcs8_der()
+        );
+        // The class: a key buffer refuses to grow rather than reallocate.
+        let mut bytes = key_bytes(2);
+        assert_eq!(bytes.put(b"ab"), Some(()));
+        assert_eq!(bytes.put(b"c"), None);
+        assert_eq!(bytes.as_slice(), b"ab");
     }
 
     #[test]

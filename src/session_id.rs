@@ -100,7 +100,7 @@ pub fn session_api_key(session_id: &str) -> Option<String> {
         return None;
     }
     let mut decoded = Vec::new();
-    Decoder::new(payload(session_id)?)?.for_each(|byte| decoded.push(byte))?;
+    Decoder::new(payload(session_id)?)?.decode_into(&mut decoded, true)?;
     let key_field = decoded.split(|&b| b == b'~').nth(1)?;
     String::from_utf8(key_field.to_vec()).ok()
 }

@@ -35,8 +35,15 @@ function base64url(bytes) {
 function importApplicationKey(applicationId, privateKey) {
   const m = fullModule();
   const id = fit(applicationId, LIMITS.applicationId);
-  const der = m.keyDer(fit(privateKey, LIMITS.privateKey), (secretLength) => m.wasm.application_key(secretLength, m.writeText(id), id.length));
-  const imported = subtle().importKey('pkcs8', der, RSA, false, ['sign']);
+  const der = m.keyDer(fit(privateKey, LIMITS.privateKey), id, (wasm, secretLength, textLength) => wasm.application_key(secretLength, textLength, id.length));
+  let imported;
+  try {
+    imported = subtle().importKey('pkcs8', der, RSA, false, ['sign']);
+  } catch (error) {
+    // No WebCrypto (or it threw at once): the copy is zeroed all the same.
+    der.fill(0);
+    throw error;
+  }
   return imported.finally(() => der.fill(0));
 }
 
@@ -49,9 +56,10 @@ function clientSigningInput(applicationId, sessionId, fields, nowMs, jti) {
   const m = fullModule();
   const id = fit(applicationId, LIMITS.applicationId);
   const session = fit(sessionId, LIMITS.sessionId);
-  const length = m.wasm.client_token(m.writeText(id + session + fields.data + fields.layout), id.length, session.length,
-    fields.data.length, fields.layout.length, fields.role, fields.hasExpire, fields.expire, fields.tokenType, nowMs, ...jti);
-  return m.ascii(m.check(length, expireDetail(fields)));
+  return m.call({ text: id + session + fields.data + fields.layout },
+    (wasm, _, textLength) => wasm.client_token(textLength, id.length, session.length, fields.data.length, fields.layout.length,
+      fields.role, fields.hasExpire, fields.expire, fields.tokenType, nowMs, ...jti),
+    (length) => m.ascii(m.check(length, expireDetail(fields))));
 }
 
 const JWT_OPTIONS = ['expiresIn', 'acl', 'sub'];
@@ -82,9 +90,9 @@ function readJwtOptions(options, defaultSeconds) {
 function applicationJwtSigningInput(applicationId, jwt, nowMs, jti) {
   const m = fullModule();
   const id = fit(applicationId, LIMITS.applicationId);
-  const length = m.wasm.application_jwt(m.writeText(id + jwt.acl + jwt.sub), id.length, jwt.acl.length, jwt.sub.length,
-    jwt.expiresIn, nowMs, ...jti);
-  return m.ascii(m.check(length));
+  return m.call({ text: id + jwt.acl + jwt.sub },
+    (wasm, _, textLength) => wasm.application_jwt(textLength, id.length, jwt.acl.length, jwt.sub.length, jwt.expiresIn, nowMs, ...jti),
+    (length) => m.ascii(m.check(length)));
 }
 
 /** Holds an application's key, imported into WebCrypto once; see vonage.d.ts. */
@@ -182,8 +190,7 @@ export function generateRestToken(apiKey, apiSecret, options) {
   const jti = randomWords();
   const nowMs = now();
   const m = fullModule();
-  const secretLength = m.writeSecret(fit(apiSecret, LIMITS.apiSecret));
-  const length = m.wasm.rest_token(secretLength, m.writeText(key), key.length, expiresIn ?? 300, nowMs, ...jti);
-  m.wipe(secretLength);
-  return m.ascii(m.check(length));
+  return m.call({ secret: fit(apiSecret, LIMITS.apiSecret), text: key, wipe: true },
+    (wasm, secretLength, textLength) => wasm.rest_token(secretLength, textLength, key.length, expiresIn ?? 300, nowMs, ...jti),
+    (length) => m.ascii(m.check(length)));
 }

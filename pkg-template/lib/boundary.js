@@ -2,11 +2,18 @@
 // PEM key) is written with TextEncoder#encodeInto into its slot of a module's static input area,
 // the other texts joined into the other slot with one more encodeInto; their lengths in UTF-16
 // code units and the numbers are the export's arguments. An export answers the length of its
-// answer (read from module memory, in parts) or -(1 + reason). After every call that handled key
-// material, `wipe` zeroes the secret's slot, an answer that held key material, and the top of the
-// module's stack, where the call kept its temporaries (HMAC key blocks, hash states): no key
-// material outlives a call.
-import { reasonError } from './errors.js';
+// answer (read from module memory, in parts) or -(1 + reason).
+//
+// Every call goes through Module#call, which owns what must happen whatever is thrown: after a
+// call that handled key material it zeroes the secret's slot, an answer that held key material,
+// and the top of the module's stack, where the call kept its temporaries (HMAC key blocks, hash
+// states), in a `finally`. And a call cut off inside the module (a RangeError near the JavaScript
+// stack limit, or any other exception unwinding through WebAssembly) leaves the module in a state
+// nothing can trust: its stack pointer not restored, its heap holding what the call allocated
+// (a DER copy, key blocks), maybe mid-update. Such a module is abandoned: its whole memory is
+// zeroed and a fresh instance of the same compiled module replaces it before the next call
+// (generators made before then are gone with it: ERR_GENERATOR_FREED).
+import { fail, reasonError } from './errors.js';
 import { shared } from './shared.js';
 import { REASONS } from './tables.js';
 import { compiled } from './wasm.js';
@@ -24,13 +31,23 @@ const decoder = new TextDecoder();
 // TextDecoder; other runtimes use TextDecoder.
 const NodeBuffer = typeof globalThis.Buffer?.prototype?.latin1Slice === 'function' ? globalThis.Buffer : undefined;
 
-/** One instantiated module and the views over its memory. */
+/** One instantiated module, the views over its memory, and how to replace it with a fresh instance. */
 class Module {
   /** `source` is what an entry hands over (wasm.js): { compile, instantiate }. */
   constructor(source) {
     this.module = compiled(source.compile());
-    this.wasm = source.instantiate(this.module);
+    this.instantiate = source.instantiate;
     this.NodeBuffer = NodeBuffer;
+    // Which instance this is: generators belong to one.
+    this.generation = 0;
+    this.start();
+  }
+
+  /** A fresh instance: a new memory, the stack pointer at its top, nothing allocated. */
+  start() {
+    this.wasm = this.instantiate(this.module);
+    this.generation++;
+    this.abandoned = false;
     this.stackTop = this.wasm.stack_top();
     this.refresh();
   }
@@ -51,12 +68,57 @@ class Module {
     return this;
   }
 
-  writeSecret(secret) {
-    return encoder.encodeInto(secret, this.fresh().secretSlot).written;
+  /**
+   * Marks the instance untrusted and zeroes its whole memory. Near the stack limit even the
+   * zeroing can throw: then the next call does it, before anything else.
+   */
+  abandon() {
+    this.abandoned = true;
+    try {
+      new Uint8Array(this.wasm.memory.buffer).fill(0);
+    } catch {
+      // The next call zeroes it (renew).
+    }
   }
 
-  writeText(text) {
-    return encoder.encodeInto(text, this.fresh().textSlot).written;
+  /** Replaces an abandoned instance: its memory zeroed (again), a fresh one started. */
+  renew() {
+    new Uint8Array(this.wasm.memory.buffer).fill(0);
+    this.start();
+  }
+
+  /**
+   * One call into the module: writes `secret` (when given) into its slot and `text` (when
+   * given) into the other, runs `invoke(secretLength, textLength)` (the export call, which
+   * answers a length or an error code), then `read(answer)` turns the answer into JavaScript
+   * values or throws its TokenError. With `wipe` (calls that handled key material) the secret's
+   * slot and the top of the stack are zeroed afterwards, and the answer too if it was key
+   * material (`wipe: 'answer'`), whether the call returned or threw; if anything threw before
+   * the module had answered, the instance is abandoned.
+   */
+  call({ secret, text, wipe = false }, invoke, read) {
+    if (this.abandoned) this.renew();
+    let secretLength = 0;
+    let answer = -1;
+    let answered = false;
+    try {
+      if (secret !== undefined) secretLength = encoder.encodeInto(secret, this.fresh().secretSlot).written;
+      const textLength = text === undefined ? 0 : encoder.encodeInto(text, this.fresh().textSlot).written;
+      answer = invoke(this.wasm, secretLength, textLength);
+      answered = true;
+      return read(answer);
+    } finally {
+      if (!answered) {
+        this.abandon();
+      } else if (wipe) {
+        try {
+          this.wipe(secretLength, wipe === 'answer' ? Math.max(answer, 0) : 0);
+        } catch (error) {
+          this.abandon();
+          throw error;
+        }
+      }
+    }
   }
 
   /** Zeroes the secret's first `secretLength` bytes, the answer if `answerLength` is given, and the top of the stack. */
@@ -71,21 +133,16 @@ class Module {
   }
 
   /**
-   * Writes a PEM key into the secret slot and runs `call(secretLength)`, an export that answers
-   * the key as DER; returns a copy of the DER. The module's copies (the slot, the answer, the
-   * stack) are zeroed before this returns or throws; the caller zeroes the copy once used.
+   * Writes a PEM key into the secret slot (and `text`, if given, into the other) and runs
+   * `invoke`, an export that answers the key as DER; returns a copy of the DER. The module's
+   * copies (the slot, the answer, the stack) are zeroed before this returns or throws; the caller
+   * zeroes the copy once used.
    */
-  keyDer(pem, call) {
-    const secretLength = this.writeSecret(pem);
-    const length = call(secretLength);
-    let der;
-    try {
-      if (length >= 0) [der] = this.answerParts(1);
-    } finally {
-      this.wipe(secretLength, Math.max(length, 0));
-    }
-    this.check(length);
-    return der;
+  keyDer(pem, text, invoke) {
+    return this.call({ secret: pem, text, wipe: 'answer' }, invoke, (answer) => {
+      this.check(answer);
+      return this.answerParts(1)[0];
+    });
   }
 
   /** Throws the TokenError of an error answer; `detail` adds to its message. */
@@ -153,37 +210,44 @@ const expireDetail = (fields) => (code) => (code === 'ERR_INVALID_EXPIRE_TIME' ?
 /** Mints one token; every string is already cut to at most its maximum plus one code unit. */
 export function mintToken(apiKey, apiSecret, sessionId, fields, nowMs, nonce) {
   const { main } = shared;
-  const secretLength = main.writeSecret(apiSecret);
-  const textLength = main.writeText(apiKey + sessionId + fields.data + fields.layout + nonce);
-  const length = main.wasm.mint(secretLength, textLength, apiKey.length, sessionId.length, fields.data.length,
-    fields.layout.length, fields.role, fields.hasExpire, fields.expire, fields.tokenType, nowMs);
-  main.wipe(secretLength);
-  return main.ascii(main.check(length, expireDetail(fields)));
+  return main.call({ secret: apiSecret, text: apiKey + sessionId + fields.data + fields.layout + nonce, wipe: true },
+    (wasm, secretLength, textLength) => wasm.mint(secretLength, textLength, apiKey.length, sessionId.length, fields.data.length,
+      fields.layout.length, fields.role, fields.hasExpire, fields.expire, fields.tokenType, nowMs),
+    (length) => main.ascii(main.check(length, expireDetail(fields))));
 }
 
-/** Makes a generator in the module: its handle, or throws the credentials' error. */
+/** Makes a generator in the module: its handle (the instance it lives in, and its index there), or throws the credentials' error. */
 export function createGenerator(apiKey, apiSecret) {
   const { main } = shared;
-  const secretLength = main.writeSecret(apiSecret);
-  const handle = main.wasm.generator_new(secretLength, main.writeText(apiKey), apiKey.length);
-  main.wipe(secretLength);
-  return main.check(handle);
+  return main.call({ secret: apiSecret, text: apiKey, wipe: true },
+    (wasm, secretLength, textLength) => wasm.generator_new(secretLength, textLength, apiKey.length),
+    (index) => ({ index: main.check(index), generation: main.generation }));
+}
+
+/** The module, if generator `handle` still lives in its current instance. */
+function generatorModule(handle) {
+  const { main } = shared;
+  return main.generation === handle.generation && !main.abandoned ? main : undefined;
 }
 
 /** Mints one token with generator `handle`. */
 export function generatorToken(handle, sessionId, fields, nowMs, nonce) {
-  const { main } = shared;
-  const textLength = main.writeText(sessionId + fields.data + fields.layout + nonce);
-  const length = main.wasm.generator_mint(handle, textLength, sessionId.length, fields.data.length, fields.layout.length,
-    fields.role, fields.hasExpire, fields.expire, fields.tokenType, nowMs);
-  return main.ascii(main.check(length, expireDetail(fields)));
+  const main = generatorModule(handle);
+  if (main === undefined) {
+    throw fail('ERR_GENERATOR_FREED', 'this TokenGenerator was lost when the module was reset after an interrupted call; create a new one');
+  }
+  return main.call({ text: sessionId + fields.data + fields.layout + nonce },
+    (wasm, _, textLength) => wasm.generator_mint(handle.index, textLength, sessionId.length, fields.data.length, fields.layout.length,
+      fields.role, fields.hasExpire, fields.expire, fields.tokenType, nowMs),
+    (length) => main.ascii(main.check(length, expireDetail(fields))));
 }
 
-/** Drops generator `handle` in the module, zeroing its key material. */
+/** Drops generator `handle` in the module, zeroing its key material (gone already if its instance was replaced). */
 export function freeGenerator(handle) {
-  const { main } = shared;
-  main.wasm.generator_free(handle);
-  main.wipe(0);
+  generatorModule(handle)?.call({ wipe: true }, (wasm) => {
+    wasm.generator_free(handle.index);
+    return 0;
+  }, () => undefined);
 }
 
 export { expireDetail };

@@ -21,10 +21,10 @@ export function fail(code, message, cause) {
   return new TokenError(code, message, cause === undefined ? undefined : { cause });
 }
 
-/** The TokenError for reason `index` of tables.js (see the module's REASON), with a detail appended. */
-export function reasonError(index, detail = '') {
+/** The TokenError for reason `index` of tables.js (see the module's REASON), with a detail appended, and what caused it. */
+export function reasonError(index, detail = '', cause = undefined) {
   const reason = REASONS[index];
-  return new TokenError(reason.code, reason.message + detail);
+  return new TokenError(reason.code, reason.message + detail, cause === undefined ? undefined : { cause });
 }
 
 /** Describes a value by its kind only: never its content, which could be a secret. */

@@ -42,6 +42,12 @@ export const REASONS = Object.freeze([
   Object.freeze({ code: "ERR_INVALID_SIGNATURE", message: "token's signature does not match the key" }),
   Object.freeze({ code: "ERR_INVALID_SIGNATURE", message: "token's algorithm does not suit the key: HS256 and T1 tokens need the API secret, RS256 tokens an RSA public key" }),
   Object.freeze({ code: "ERR_TOKEN_EXPIRED", message: "token has expired" }),
+  Object.freeze({ code: "ERR_INVALID_TOKEN", message: "token's exp, nbf and expire_time must be numbers (a T1 token's expire_time digits)" }),
+  Object.freeze({ code: "ERR_INVALID_TOKEN", message: "token is not valid yet (its nbf is still to come)" }),
+  Object.freeze({ code: "ERR_INVALID_TOKEN", message: "token's header lists critical extensions (crit) that are not understood" }),
+  Object.freeze({ code: "ERR_INVALID_PUBLIC_KEY", message: "key is a public key (PEM, JWK or base64 DER) passed as an API secret: pass a PEM that starts with -----BEGIN, or a CryptoKey" }),
+  Object.freeze({ code: "ERR_INVALID_PRIVATE_KEY", message: "privateKey cannot sign: its public exponent must be odd and at least 3, its modulus odd, and its other components greater than 1" }),
+  Object.freeze({ code: "ERR_INVALID_PUBLIC_KEY", message: "key must be a public RSASSA-PKCS1-v1_5 CryptoKey for SHA-256 with the 'verify' usage" }),
 ]);
 
 /** Each reason's index in REASONS, by its Rust name. */
@@ -82,6 +88,12 @@ export const REASON = Object.freeze({
   Signature: 33,
   Algorithm: 34,
   TokenExpired: 35,
+  TokenTime: 36,
+  TokenNotYetValid: 37,
+  TokenCritical: 38,
+  SecretIsPublicKey: 39,
+  PrivateKeyUnusable: 40,
+  PublicCryptoKey: 41,
 });
 
 /** The longest accepted input, in UTF-16 code units. */

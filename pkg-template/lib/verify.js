@@ -40,7 +40,7 @@ function read(m, length, signed = false) {
 export function decodeToken(token) {
   const text = tokenText(token);
   const m = fullModule();
-  return read(m, m.wasm.decode(m.writeText(text))).decoded;
+  return m.call({ text }, (wasm, _, textLength) => wasm.decode(textLength), (length) => read(m, length).decoded);
 }
 
 const VERIFY_OPTIONS = ['now', 'clockTolerance', 'sessionId', 'role'];
@@ -75,23 +75,50 @@ function isPem(key) {
   return key.trimStart().startsWith('-----BEGIN');
 }
 
-function isRsaCryptoKey(key) {
-  return typeof CryptoKey === 'function' && key instanceof CryptoKey && key.type !== 'secret' && key.algorithm?.name === RSA.name;
+function isCryptoKey(key) {
+  return typeof CryptoKey === 'function' && key instanceof CryptoKey;
+}
+
+/**
+ * A CryptoKey verifies only if it is what RS256 needs: a public RSASSA-PKCS1-v1_5 key for SHA-256
+ * that may verify. Anything else (a private key, another hash, no `verify` usage) is refused here
+ * rather than left to WebCrypto, which would reject with a DOMException or, for another hash,
+ * verify a token signed with it.
+ */
+function checkCryptoKey(key) {
+  const { type, algorithm, usages } = key;
+  if (type !== 'public' || algorithm?.name !== RSA.name || algorithm.hash?.name !== RSA.hash || !usages?.includes('verify')) {
+    throw reasonError(REASON.PublicCryptoKey);
+  }
+  return key;
+}
+
+/** The RSA public key of a PEM (public, or the public half of a private key), imported into WebCrypto. */
+async function importPublicKey(m, pem) {
+  const der = m.keyDer(fit(pem, LIMITS.privateKey), undefined, (wasm, secretLength) => wasm.public_key(secretLength));
+  try {
+    return await globalThis.crypto.subtle.importKey('spki', der, RSA, false, ['verify']);
+  } catch (cause) {
+    throw reasonError(REASON.PublicKey, '', cause);
+  }
 }
 
 async function verifyRs256(token, key, expect) {
   const m = fullModule();
-  const { decoded, signingInput, signature } = read(m, m.wasm.decode(m.writeText(token)), true);
+  const { decoded, signingInput, signature } = m.call({ text: token }, (wasm, _, textLength) => wasm.decode(textLength), (length) => read(m, length, true));
   if (decoded.algorithm !== 'RS256') throw reasonError(REASON.Algorithm);
-  let publicKey = key;
-  if (typeof key === 'string') {
-    const der = m.keyDer(fit(key, LIMITS.privateKey), (secretLength) => m.wasm.public_key(secretLength));
-    publicKey = await globalThis.crypto.subtle.importKey('spki', der, RSA, false, ['verify']);
+  const publicKey = typeof key === 'string' ? await importPublicKey(m, key) : key;
+  let valid;
+  try {
+    valid = await globalThis.crypto.subtle.verify(RSA.name, publicKey, signature, signingInput);
+  } catch (cause) {
+    // A key WebCrypto will not verify with (a private CryptoKey, one without the verify usage).
+    throw reasonError(REASON.PublicCryptoKey, '', cause);
   }
-  if (!(await globalThis.crypto.subtle.verify(RSA.name, publicKey, signature, signingInput))) throw reasonError(REASON.Signature);
-  const length = m.wasm.check_claims(m.writeText(token + expect.sessionId), token.length, expect.roleIndex,
-    expect.clockTolerance, expect.nowMs);
-  return read(m, length).decoded;
+  if (!valid) throw reasonError(REASON.Signature);
+  return m.call({ text: token + expect.sessionId },
+    (wasm, _, textLength) => wasm.check_claims(textLength, token.length, expect.roleIndex, expect.clockTolerance, expect.nowMs),
+    (length) => read(m, length).decoded);
 }
 
 /**
@@ -103,17 +130,15 @@ async function verifyRs256(token, key, expect) {
 export function verifyToken(token, key, options) {
   const text = tokenText(token);
   const expect = readVerifyOptions(options);
-  if (isRsaCryptoKey(key) || (typeof key === 'string' && isPem(key))) {
+  if (isCryptoKey(key) || (typeof key === 'string' && isPem(key))) {
     if (globalThis.crypto?.subtle === undefined) throw reasonError(REASON.NoWebCrypto);
-    return verifyRs256(text, key, expect);
+    return verifyRs256(text, typeof key === 'string' ? key : checkCryptoKey(key), expect);
   }
   if (typeof key !== 'string') {
     throw fail('ERR_INVALID_PUBLIC_KEY', `key must be the API secret (a string), a PEM RSA key or an RSA CryptoKey, got ${kind(key)}`);
   }
   const m = fullModule();
-  const secretLength = m.writeSecret(fit(key, LIMITS.apiSecret));
-  const length = m.wasm.verify_secret(secretLength, m.writeText(text + expect.sessionId), text.length, expect.roleIndex,
-    expect.clockTolerance, expect.nowMs);
-  m.wipe(secretLength);
-  return read(m, length).decoded;
+  return m.call({ secret: fit(key, LIMITS.apiSecret), text: text + expect.sessionId, wipe: true },
+    (wasm, secretLength, textLength) => wasm.verify_secret(secretLength, textLength, text.length, expect.roleIndex, expect.clockTolerance, expect.nowMs),
+    (length) => read(m, length).decoded);
 }
