@@ -2,7 +2,7 @@
 // The command-line tool: `npx vonage-video-token token|decode|verify …`. Secrets come from the
 // environment or a file, never from arguments, so they stay out of shell history; no output
 // contains them. Exit codes: 0 done, 1 the token is invalid (decode, verify), 2 bad usage or input.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { generateToken, TokenError } from './index.mjs';
 import { decodeToken, verifyToken } from './verify.mjs';
 import { generateClientToken } from './vonage.mjs';
@@ -50,7 +50,25 @@ Examples:
   echo "$TOKEN" | VONAGE_API_SECRET=… vonage-video-token verify - --session-id 1_MX4… --json
 `;
 
-class UsageError extends Error {}
+/** A problem with how the tool was called (code USAGE) or with what it was given to read (INPUT). */
+class UsageError extends Error {
+  constructor(message, code = 'USAGE') {
+    super(message);
+    this.code = code;
+  }
+}
+
+/**
+ * How an argument the user typed may appear in a message: never its value, which could be a
+ * secret pasted in the wrong place. A flag's name is shown when it has the shape of one.
+ */
+function flagName(flag) {
+  return /^--?[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(flag) ? flag : `an option of ${flag.length} characters`;
+}
+
+// Flags that would carry a secret or a key, in any spelling (--apiSecret, --API_SECRET,
+// --vonage-api-secret, --privateKey, …): refused without their value ever being shown.
+const SECRET_FLAG = /secret|privatekey|publickey|password|token/;
 
 const FLAGS = {
   '--session-id': 'sessionId', '--api-key': 'apiKey', '--application-id': 'applicationId', '--private-key-file': 'privateKeyFile',
@@ -72,10 +90,10 @@ function parse(argv) {
       if (FLAGS[flag] === 'layoutClass') args.layoutClass.push(value);
       else if (FLAGS[flag] in args) throw new UsageError(`${flag} was given twice`);
       else args[FLAGS[flag]] = value;
-    } else if (/^--?(api-secret|secret|private-key|public-key)$/.test(flag)) {
-      throw new UsageError(`${flag}: secrets and keys are read from the environment or a file, not from arguments (see --help)`);
+    } else if (flag.startsWith('-') && SECRET_FLAG.test(flag.toLowerCase().replace(/[^a-z]/g, ''))) {
+      throw new UsageError(`${flagName(flag)}: secrets and keys are read from the environment or a file, not from arguments (see --help)`);
     } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option ${arg} (see --help)`);
+      throw new UsageError(`unknown option ${flagName(flag)} (see --help)`);
     } else {
       args.positional.push(arg);
     }
@@ -86,7 +104,7 @@ function parse(argv) {
 function number(name, text) {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${name} must be a number, got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${name} must be a number`);
   return value;
 }
 
@@ -108,25 +126,32 @@ function readBounded(fd, limit, what) {
     }
     if (read === 0) break;
     size += read;
-    if (size > limit) throw new UsageError(`${what} is longer than ${limit} bytes`);
+    if (size > limit) throw new UsageError(`${what} is longer than ${limit} bytes`, 'INPUT');
   }
   const text = buffer.toString('utf8', 0, size);
   buffer.fill(0);
   return text;
 }
 
-function readKeyFile(path, what) {
+/**
+ * Reads a key file named by `source` (a flag or an environment variable; the path itself is never
+ * shown: a key pasted where its path belongs must not be printed). Only a regular file is read:
+ * it is opened without blocking (a FIFO would otherwise wait for a writer forever), and anything
+ * else (a directory, a device, a FIFO) is refused.
+ */
+function readKeyFile(path, what, source) {
   let fd;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    throw new UsageError(`cannot read the ${what} file ${path}: ${err.code ?? err.message}`);
+    throw new UsageError(`cannot open the ${what} file given by ${source}: ${err.code ?? 'error'}`, 'INPUT');
   }
   try {
-    return readBounded(fd, MAX_KEY_FILE, `the ${what} file`);
+    if (!fstatSync(fd).isFile()) throw new UsageError(`the ${what} file given by ${source} is not a regular file`, 'INPUT');
+    return readBounded(fd, MAX_KEY_FILE, `the ${what} file given by ${source}`);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read the ${what} file ${path}: ${err.code ?? err.message}`);
+    throw new UsageError(`cannot read the ${what} file given by ${source}: ${err.code ?? 'error'}`, 'INPUT');
   } finally {
     closeSync(fd);
   }
@@ -137,8 +162,16 @@ function tokenArgument(args) {
   const [token, ...extra] = args.positional;
   if (extra.length) throw new UsageError(`expected one token, got ${args.positional.length} arguments`);
   if (token === '-' || (token === undefined && !process.stdin.isTTY)) {
-    const text = readBounded(0, MAX_TOKEN, 'standard input').trim();
-    if (text === '') throw new UsageError('no token on standard input');
+    let text;
+    try {
+      // A pipe, a file or a terminal; not a directory (reading one fails: EISDIR).
+      if (fstatSync(0).isDirectory()) throw new UsageError('standard input is a directory', 'INPUT');
+      text = readBounded(0, MAX_TOKEN, 'standard input').trim();
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      throw new UsageError(`cannot read standard input: ${err.code ?? 'error'}`, 'INPUT');
+    }
+    if (text === '') throw new UsageError('no token on standard input', 'INPUT');
     return text;
   }
   if (token === undefined) throw new UsageError('give a token, or - to read it from standard input');
@@ -158,13 +191,13 @@ function tokenOptions(args) {
 }
 
 function applicationKey(args, env) {
-  const path = args.privateKeyFile ?? env.VONAGE_PRIVATE_KEY_PATH;
-  if (path !== undefined) return readKeyFile(path, 'private key');
+  if (args.privateKeyFile !== undefined) return readKeyFile(args.privateKeyFile, 'private key', '--private-key-file');
+  if (env.VONAGE_PRIVATE_KEY_PATH !== undefined) return readKeyFile(env.VONAGE_PRIVATE_KEY_PATH, 'private key', 'VONAGE_PRIVATE_KEY_PATH');
   return env.VONAGE_PRIVATE_KEY;
 }
 
 async function token(args, env) {
-  if (args.positional.length) throw new UsageError(`token takes no arguments, got "${args.positional[0]}" (options start with --)`);
+  if (args.positional.length) throw new UsageError(`token takes no arguments, got ${args.positional.length} (options start with --)`);
   if (args.sessionId === undefined) throw new UsageError('token needs --session-id');
   const applicationId = args.applicationId ?? env.VONAGE_APPLICATION_ID;
   const options = tokenOptions(args);
@@ -226,8 +259,9 @@ async function verify(args, env) {
   const decoded = decodeToken(text);
   let key;
   if (decoded.algorithm === 'RS256') {
-    const path = args.publicKeyFile ?? args.privateKeyFile ?? env.VONAGE_PRIVATE_KEY_PATH;
-    key = path !== undefined ? readKeyFile(path, 'key') : env.VONAGE_PUBLIC_KEY ?? env.VONAGE_PRIVATE_KEY;
+    if (args.publicKeyFile !== undefined) key = readKeyFile(args.publicKeyFile, 'key', '--public-key-file');
+    else if (args.privateKeyFile !== undefined || env.VONAGE_PRIVATE_KEY_PATH !== undefined) key = applicationKey(args, env);
+    else key = env.VONAGE_PUBLIC_KEY ?? env.VONAGE_PRIVATE_KEY;
     if (key === undefined) throw new UsageError('an RS256 token needs the application\'s public key: set VONAGE_PUBLIC_KEY or give --public-key-file');
   } else {
     key = env.VONAGE_API_SECRET;
@@ -256,7 +290,7 @@ async function main(argv, env) {
     case 'verify':
       return { out: describe(await verify(args, env), args.json, true) };
     default:
-      throw new UsageError(`unknown command "${command}": use token, decode or verify (see --help)`);
+      throw new UsageError(`unknown command${/^[a-z-]{1,20}$/.test(command) ? ` "${command}"` : ` (${command.length} characters)`}: use token, decode or verify (see --help)`);
   }
 }
 
@@ -268,7 +302,7 @@ try {
 } catch (err) {
   const invalid = err instanceof TokenError && ['ERR_INVALID_TOKEN', 'ERR_INVALID_SIGNATURE', 'ERR_TOKEN_EXPIRED'].includes(err.code);
   if (!(err instanceof TokenError || err instanceof UsageError)) throw err;
-  const code = err instanceof TokenError ? err.code : 'USAGE';
+  const { code } = err;
   if (json) process.stdout.write(`${JSON.stringify({ error: { code, message: err.message } })}\n`);
   else process.stderr.write(`vonage-video-token: ${err instanceof TokenError ? `${err.code}: ` : ''}${err.message}\n`);
   process.exitCode = invalid ? 1 : 2;

@@ -175,6 +175,11 @@ const SYMBOLS: [u8; 256] = {
     table
 };
 
+/// A symbol's 6-bit value in either alphabet, or `None` for any other byte.
+pub(crate) fn sextet(symbol: u8) -> Option<u8> {
+    SYMBOLS.get(usize::from(symbol)).filter(|&&value| value != 0xff).map(|value| value & 0x3f)
+}
+
 /// The one form a canonical decoder accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Canonical {

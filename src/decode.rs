@@ -536,12 +536,36 @@ fn is_key_text(secret: &str) -> bool {
     if has(secret.as_bytes(), b"\"kty\"") && secret.trim_start().starts_with(['{', '"', '\'']) {
         return true;
     }
-    // Whitespace (base64 on several lines) and quotes around it go.
-    let base64: Vec<u8> = secret.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'"' && *b != b'\'').collect();
-    if base64.len() < 64 {
+    // Whitespace (base64 on several lines) and quotes around it go. Read in place, without a
+    // copy (it would be a copy of the secret): every symbol base64, padded, and the first six
+    // bytes decoded for the DER header.
+    let kept = |b: &u8| !b.is_ascii_whitespace() && *b != b'"' && *b != b'\'';
+    let mut symbols = 0usize;
+    let mut padding = 0usize;
+    let mut head = 0u64;
+    for b in secret.bytes().filter(kept) {
+        let value = if b == b'=' {
+            padding += 1;
+            0
+        } else if padding > 0 {
+            return false;
+        } else {
+            match crate::base64::sextet(b) {
+                Some(value) => value,
+                None => return false,
+            }
+        };
+        if symbols < 8 {
+            head = (head << 6) | u64::from(value);
+        }
+        symbols += 1;
+    }
+    if symbols < 64 || symbols % 4 != 0 || padding > 2 {
         return false;
     }
-    let Ok(der) = base64_text(&base64, Canonical::Padded) else { return false };
+    let decoded = symbols / 4 * 3 - padding;
+    let der = head.to_be_bytes();
+    let der = der.get(2..).unwrap_or_default();
     // SEQUENCE, then a definite length (short, or long in 1 to 3 bytes) that covers the rest.
     let (Some(&0x30), Some(&first)) = (der.first(), der.get(1)) else { return false };
     let (header, length) = match first {
@@ -553,7 +577,7 @@ fn is_key_text(secret: &str) -> bool {
         }
         _ => return false,
     };
-    header + length == der.len()
+    header + length == decoded
 }
 
 /// Verifies an HS256 JWT or a T1 token with the project's API secret, at a given clock reading

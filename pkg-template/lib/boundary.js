@@ -20,9 +20,11 @@ import { compiled } from './wasm.js';
 
 const SECRET = 0;
 const TEXT = 1;
-// Twice the deepest call (under 1 KB); tests/js/node/zeroing.test.mjs checks that the whole stack
-// is zero after a wipe.
-const STACK_WIPE_BYTES = 2048;
+// How much of each module's stack a wipe zeroes: at least twice the deepest call's use (the main
+// module: under 1 KB; the full one: about 3.2 KB, reading a token whose JSON is nested 32 deep).
+// tests/js/node/zeroing.test.mjs and hardening.test.mjs check that the whole stack is zero after
+// a wipe.
+const STACK_WIPE_BYTES = { main: 2048, full: 8192 };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -33,8 +35,9 @@ const NodeBuffer = typeof globalThis.Buffer?.prototype?.latin1Slice === 'functio
 
 /** One instantiated module, the views over its memory, and how to replace it with a fresh instance. */
 class Module {
-  /** `source` is what an entry hands over (wasm.js): { compile, instantiate }. */
-  constructor(source) {
+  /** `source` is what an entry hands over (wasm.js): { compile, instantiate }; `stackWipe` how many bytes of its stack a wipe zeroes. */
+  constructor(source, stackWipe) {
+    this.stackWipe = stackWipe;
     this.module = compiled(source.compile());
     this.instantiate = source.instantiate;
     this.NodeBuffer = NodeBuffer;
@@ -43,24 +46,55 @@ class Module {
     this.start();
   }
 
-  /** A fresh instance: a new memory, the stack pointer at its top, nothing allocated. */
+  /**
+   * A fresh instance: a new memory, the stack pointer at its top, nothing allocated. Everything
+   * that can throw comes first; the fields change only once nothing can (a throw half-way would
+   * leave views over the old memory beside the new instance).
+   */
   start() {
-    this.wasm = this.instantiate(this.module);
+    const wasm = this.instantiate(this.module);
+    const stackTop = wasm.stack_top();
+    const view = this.views(wasm);
+    this.wasm = wasm;
+    this.stackTop = stackTop;
+    this.view = view;
     this.generation++;
     this.abandoned = false;
-    this.stackTop = this.wasm.stack_top();
-    this.refresh();
+  }
+
+  /** Views over `wasm`'s memory: its bytes, the input slots, the answer's part lengths. */
+  views(wasm) {
+    const bytes = new Uint8Array(wasm.memory.buffer);
+    const slot = (index) => bytes.subarray(wasm.slot_ptr(index), wasm.slot_ptr(index) + wasm.slot_capacity(index));
+    return {
+      bytes, secretSlot: slot(SECRET), textSlot: slot(TEXT),
+      parts: new Uint32Array(wasm.memory.buffer, wasm.answer_parts(), 6), buffer: this.NodeBuffer?.from(wasm.memory.buffer),
+    };
+  }
+
+  get bytes() {
+    return this.view.bytes;
+  }
+
+  get secretSlot() {
+    return this.view.secretSlot;
+  }
+
+  get textSlot() {
+    return this.view.textSlot;
+  }
+
+  get parts() {
+    return this.view.parts;
+  }
+
+  get buffer() {
+    return this.view.buffer;
   }
 
   // Growing the memory detaches the views (their length becomes 0).
   refresh() {
-    const { wasm } = this;
-    this.bytes = new Uint8Array(wasm.memory.buffer);
-    const slot = (index) => this.bytes.subarray(wasm.slot_ptr(index), wasm.slot_ptr(index) + wasm.slot_capacity(index));
-    this.secretSlot = slot(SECRET);
-    this.textSlot = slot(TEXT);
-    this.parts = new Uint32Array(wasm.memory.buffer, wasm.answer_parts(), 6);
-    this.buffer = this.NodeBuffer?.from(wasm.memory.buffer);
+    this.view = this.views(this.wasm);
   }
 
   fresh() {
@@ -108,12 +142,15 @@ class Module {
       answered = true;
       return read(answer);
     } finally {
+      // Marked before anything is called: near the stack limit any call here can throw too.
       if (!answered) {
+        this.abandoned = true;
         this.abandon();
       } else if (wipe) {
         try {
           this.wipe(secretLength, wipe === 'answer' ? Math.max(answer, 0) : 0);
         } catch (error) {
+          this.abandoned = true;
           this.abandon();
           throw error;
         }
@@ -129,7 +166,7 @@ class Module {
       const start = this.wasm.answer_ptr();
       bytes.fill(0, start, start + answerLength);
     }
-    bytes.fill(0, this.stackTop - STACK_WIPE_BYTES, this.stackTop);
+    bytes.fill(0, this.stackTop - this.stackWipe, this.stackTop);
   }
 
   /**
@@ -189,7 +226,7 @@ let fullSource;
  * load. The first copy of the package in this realm instantiates it; the others share it.
  */
 export function useMain(source) {
-  shared.main ??= new Module(source);
+  shared.main ??= new Module(source, STACK_WIPE_BYTES.main);
 }
 
 /** Where the full module (application credentials, reading tokens) comes from; instantiated on first use. */
@@ -199,7 +236,7 @@ export function useFull(source) {
 
 /** The full module, instantiated on first use by whichever copy of the package needs it first. */
 export function fullModule() {
-  shared.full ??= new Module(fullSource);
+  shared.full ??= new Module(fullSource, STACK_WIPE_BYTES.full);
   return shared.full;
 }
 

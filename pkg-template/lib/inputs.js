@@ -56,10 +56,7 @@ export function readOwnOptions(options, names) {
   const keys = typeof options === 'object' ? ownKeys(options) : undefined;
   if (keys === undefined) throw fail('ERR_INVALID_OPTIONS', `options must be a plain object, got ${kind(options)}`);
   for (const key of keys) {
-    if (!names.includes(key)) {
-      const named = key.length > 64 ? `${key.slice(0, 64)}…` : key;
-      throw fail('ERR_UNKNOWN_OPTION', `options has an unknown key "${named}"; known keys: ${names.join(', ')}`);
-    }
+    if (!names.includes(key)) throw unknownOption(key, names);
     try {
       values[key] = options[key];
     } catch (cause) {
@@ -86,14 +83,24 @@ export class Fields {
 
 const DEFAULTS = Object.freeze(new Fields());
 
+/**
+ * The error for an unknown option key. The key itself is never repeated (a secret pasted as a
+ * key name must not reach a log): the message gives its length, the known option it most likely
+ * meant, if any, and the known keys.
+ */
+function unknownOption(key, names) {
+  const suggestion = closestOption(key, names);
+  return fail('ERR_UNKNOWN_OPTION', `options has an unknown key (${kind(key)})${suggestion ? `; did you mean "${suggestion}"?` : ''} Known keys: ${names.join(', ')}`);
+}
+
 // The known option name closest to `key`, if any is close: same letters ignoring case and
 // separators, or an edit distance of at most 3.
-function closestOption(key) {
+function closestOption(key, names) {
   const squash = (s) => s.toLowerCase().replace(/[^a-z]/g, '');
   const target = squash(key.slice(0, 64));
   let best;
   let bestDistance = 4;
-  for (const name of OPTION_NAMES) {
+  for (const name of names) {
     const candidate = squash(name);
     if (candidate === target) return name;
     const d = editDistance(candidate, target, bestDistance);
@@ -103,7 +110,7 @@ function closestOption(key) {
     }
   }
   if (best === undefined && target.length >= 4) {
-    for (const name of OPTION_NAMES) if (squash(name).includes(target) || target.includes(squash(name))) return name;
+    for (const name of names) if (squash(name).includes(target) || target.includes(squash(name))) return name;
   }
   return best;
 }
@@ -234,11 +241,7 @@ export function readOptions(options) {
       case 'data': data = value; break;
       case 'initialLayoutClassList': layout = value; break;
       case 'tokenType': tokenType = value; break;
-      default: {
-        const suggestion = closestOption(key);
-        const named = key.length > 64 ? `${key.slice(0, 64)}…` : key;
-        throw fail('ERR_UNKNOWN_OPTION', `options has an unknown key "${named}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${OPTION_NAMES.join(', ')}`);
-      }
+      default: throw unknownOption(key, OPTION_NAMES);
     }
   }
   const fields = new Fields();

@@ -46,7 +46,8 @@ export function decodeToken(token) {
 const VERIFY_OPTIONS = ['now', 'clockTolerance', 'sessionId', 'role'];
 
 function readVerifyOptions(options) {
-  const { now: clock, clockTolerance = 0, sessionId = '', role } = readOwnOptions(options, VERIFY_OPTIONS);
+  const given = readOwnOptions(options, VERIFY_OPTIONS);
+  const { now: clock, clockTolerance = 0, sessionId = '', role } = given;
   let nowMs;
   if (clock === undefined) {
     nowMs = now();
@@ -62,7 +63,10 @@ function readVerifyOptions(options) {
   if (typeof clockTolerance !== 'number' || !Number.isInteger(clockTolerance) || clockTolerance < 0 || clockTolerance > 86400) {
     throw fail('ERR_INVALID_OPTIONS', `options.clockTolerance must be a whole number of seconds from 0 to 86400, got ${kind(clockTolerance)}`);
   }
-  if (typeof sessionId !== 'string') throw fail('ERR_INVALID_OPTIONS', `options.sessionId must be a string, got ${kind(sessionId)}`);
+  // '' would mean "no check" to the module: an expected session is a non-empty string.
+  if (typeof sessionId !== 'string' || given.sessionId === '') {
+    throw fail('ERR_INVALID_OPTIONS', `options.sessionId must be a non-empty string, got ${kind(sessionId)}`);
+  }
   let roleIndex = -1;
   if (role !== undefined) {
     roleIndex = typeof role === 'string' ? ROLES.indexOf(role) : -1;
@@ -107,7 +111,7 @@ async function verifyRs256(token, key, expect) {
   const m = fullModule();
   const { decoded, signingInput, signature } = m.call({ text: token }, (wasm, _, textLength) => wasm.decode(textLength), (length) => read(m, length, true));
   if (decoded.algorithm !== 'RS256') throw reasonError(REASON.Algorithm);
-  const publicKey = typeof key === 'string' ? await importPublicKey(m, key) : key;
+  const publicKey = typeof key === 'string' ? await importPublicKey(m, key) : checkCryptoKey(key);
   let valid;
   try {
     valid = await globalThis.crypto.subtle.verify(RSA.name, publicKey, signature, signingInput);
@@ -132,7 +136,7 @@ export function verifyToken(token, key, options) {
   const expect = readVerifyOptions(options);
   if (isCryptoKey(key) || (typeof key === 'string' && isPem(key))) {
     if (globalThis.crypto?.subtle === undefined) throw reasonError(REASON.NoWebCrypto);
-    return verifyRs256(text, typeof key === 'string' ? key : checkCryptoKey(key), expect);
+    return verifyRs256(text, key, expect);
   }
   if (typeof key !== 'string') {
     throw fail('ERR_INVALID_PUBLIC_KEY', `key must be the API secret (a string), a PEM RSA key or an RSA CryptoKey, got ${kind(key)}`);

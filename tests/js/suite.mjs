@@ -299,9 +299,12 @@ export function suite({ api, testing, vonage, verify, keys, vectors }) {
     }
   });
 
-  test('unknown option names the likely intended one', () => {
+  test('unknown option names the likely intended one, never the key itself', () => {
     const err = throwsCode(() => generateToken(KEY, SECRET, SESSION, { expire_time: 1 }), 'ERR_UNKNOWN_OPTION', { TokenError });
-    assert(err.message.includes('expire_time') && err.message.includes('expireTime'), err.message);
+    assert(err.message.includes('"expireTime"') && !err.message.includes('expire_time'), err.message);
+    // A secret pasted as a key name is not repeated, and no suggestion is made from it.
+    const pasted = throwsCode(() => generateToken(KEY, SECRET, SESSION, { [SECRET]: 1 }), 'ERR_UNKNOWN_OPTION', { TokenError });
+    assert(!pasted.message.includes(SECRET) && !pasted.message.includes(SECRET.slice(0, 8)) && !pasted.message.includes('did you mean'), pasted.message);
     const layout = throwsCode(() => generateToken(KEY, SECRET, SESSION, { layoutClassList: [] }), 'ERR_UNKNOWN_OPTION', { TokenError });
     assert(layout.message.includes('initialLayoutClassList'), layout.message);
     const datum = throwsCode(() => generateToken(KEY, SECRET, SESSION, { connectionData: 'x' }), 'ERR_UNKNOWN_OPTION', { TokenError });

@@ -3,8 +3,8 @@
 // a secret or a key.
 import { test, after } from 'node:test';
 import { equal, match, ok, doesNotMatch } from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -98,8 +98,8 @@ test('token: bad input gets exit 2 and the library\'s code, as text or JSON', ()
     [['token', '--session-id', SESSION, '--bogus'], PROJECT, /unknown option --bogus/],
     [['token', '--session-id', SESSION], { ...PROJECT, VONAGE_API_SECRET: '' }, /ERR_INVALID_API_SECRET/],
     [['token', '--session-id', APP_SESSION], { VONAGE_APPLICATION_ID: APP, VONAGE_PRIVATE_KEY: vector('rsa-1024.pem') }, /ERR_INVALID_PRIVATE_KEY/],
-    [['token', '--session-id', APP_SESSION], { VONAGE_APPLICATION_ID: APP, VONAGE_PRIVATE_KEY_PATH: join(scratch, 'missing.key') }, /cannot read the private key file/],
-    [['token', '--session-id', APP_SESSION], { VONAGE_APPLICATION_ID: APP, VONAGE_PRIVATE_KEY_PATH: '/dev/zero' }, /longer than/],
+    [['token', '--session-id', APP_SESSION], { VONAGE_APPLICATION_ID: APP, VONAGE_PRIVATE_KEY_PATH: join(scratch, 'missing.key') }, /cannot open the private key file given by VONAGE_PRIVATE_KEY_PATH: ENOENT/],
+    [['token', '--session-id', APP_SESSION], { VONAGE_APPLICATION_ID: APP, VONAGE_PRIVATE_KEY_PATH: '/dev/zero' }, /not a regular file/],
     [['token', '--session-id', 'x'.repeat(100_000)], PROJECT, /ERR_INVALID_SESSION_ID/],
   ];
   for (const [args, env, message] of cases) {
@@ -111,6 +111,61 @@ test('token: bad input gets exit 2 and the library\'s code, as text or JSON', ()
   const json = run(['token', '--session-id', SESSION, '--role', 'admin', '--json'], PROJECT);
   equal(json.code, 2);
   equal(JSON.parse(json.out).error.code, 'ERR_INVALID_ROLE');
+});
+
+test('no value is ever echoed: a secret or a key in every wrong place is refused by name only', () => {
+  const pem = privateKey;
+  const rs256 = run(['token', '--session-id', APP_SESSION], APPLICATION).out.trim();
+  const hs256 = run(['token', '--session-id', SESSION], PROJECT).out.trim();
+  const cases = [
+    // The PEM itself where its path belongs, in the environment and in a flag, for token and verify.
+    [['token', '--session-id', APP_SESSION], { VONAGE_APPLICATION_ID: APP, VONAGE_PRIVATE_KEY_PATH: pem }, /private key file given by VONAGE_PRIVATE_KEY_PATH/],
+    [['token', '--session-id', APP_SESSION, '--private-key-file', pem], { VONAGE_APPLICATION_ID: APP }, /private key file given by --private-key-file/],
+    [['verify', rs256, '--public-key-file', pem], {}, /key file given by --public-key-file/],
+    [['verify', rs256], { VONAGE_PRIVATE_KEY_PATH: pem }, /private key file given by VONAGE_PRIVATE_KEY_PATH/],
+    // Secret-like flags in any spelling.
+    ...['--apiSecret', '--API_SECRET', '--API-SECRET', '--vonage-api-secret', '--secret', '--api-secret', '--VONAGE_API_SECRET'].map((flag) => [['token', '--session-id', SESSION, `${flag}=${SECRET}`], PROJECT, /not from arguments/]),
+    ...['--privateKey', '--private-key', '--PRIVATE_KEY', '--public-key'].map((flag) => [['token', '--session-id', APP_SESSION, `${flag}=${pem}`], APPLICATION, /not from arguments/]),
+    [['token', '--session-id', SESSION, '--apiSecret', SECRET], PROJECT, /not from arguments/],
+    // An unknown flag whose name is a secret, a stray positional secret, a secret as the command.
+    [['token', '--session-id', SESSION, `--${SECRET}`], PROJECT, /unknown option/],
+    [['token', SECRET, '--session-id', SESSION], PROJECT, /token takes no arguments, got 1/],
+    [[SECRET], PROJECT, /unknown command \(42 characters\)/],
+    [[pem.trim()], PROJECT, /an option of \d+ characters: secrets and keys are read from the environment/],
+    // A secret as a number flag's value.
+    [['token', '--session-id', SESSION, '--expires-in', SECRET], PROJECT, /--expires-in must be a number$/m],
+    [['verify', hs256, '--clock-tolerance', SECRET], { VONAGE_API_SECRET: SECRET }, /--clock-tolerance must be a number/],
+    [['verify', hs256, '--now', SECRET], { VONAGE_API_SECRET: SECRET }, /--now must be a number/],
+  ];
+  // The labels name the case by its number: the arguments hold the secret and the key.
+  cases.forEach(([args, env, message], index) => {
+    for (const json of [false, true]) {
+      const result = run(json ? [...args, '--json'] : args, env);
+      equal(result.code, 2, `case ${index}: exit ${result.code}`);
+      const printed = json ? JSON.parse(result.out).error.message : result.err;
+      match(printed, message, `case ${index}${json ? ' (--json)' : ''}`);
+      ok(!printed.includes(SECRET.slice(0, 12)), `case ${index}: part of the secret printed`);
+    }
+  });
+});
+
+test('non-regular files are refused with exit 2 and a code; nothing the tool reads can block it', () => {
+  // A directory as standard input.
+  const dirIn = spawnSync(process.execPath, [cli, 'decode', '-', '--json'], { stdio: [openSync(scratch, 'r'), 'pipe', 'pipe'], encoding: 'utf8', timeout: 30_000 });
+  equal(dirIn.status, 2, dirIn.stderr);
+  equal(JSON.parse(dirIn.stdout).error.code, 'INPUT');
+  match(JSON.parse(dirIn.stdout).error.message, /standard input is a directory/);
+  // A FIFO (nobody writing), a directory and a device as the key file.
+  const fifo = join(scratch, 'key.fifo');
+  execFileSync('mkfifo', [fifo]);
+  for (const path of [fifo, scratch, '/dev/null']) {
+    const started = Date.now();
+    const result = run(['token', '--session-id', APP_SESSION, '--private-key-file', path, '--json'], { VONAGE_APPLICATION_ID: APP });
+    equal(result.code, 2, `${path}: ${result.err}`);
+    equal(JSON.parse(result.out).error.code, 'INPUT');
+    match(JSON.parse(result.out).error.message, /is not a regular file/);
+    ok(Date.now() - started < 20_000, `${path} blocked the tool`);
+  }
 });
 
 test('decode: every format, from an argument or standard input, with ISO times', () => {
