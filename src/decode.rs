@@ -729,6 +729,86 @@ mod tests {
         );
     }
 
+    /// The one other spelling of a token that verifies: a T1 body in the URL-safe alphabet.
+    fn other_spelling(token: &str) -> Option<String> {
+        let body = token.strip_prefix("T1==")?;
+        let url_safe = body.replace('+', "-").replace('/', "_");
+        (url_safe != body).then(|| alloc::format!("T1=={url_safe}"))
+    }
+
+    #[test]
+    fn no_changed_token_verifies() {
+        // Every symbol of either base64 alphabet's distinctive part, separators, padding, space.
+        const SYMBOLS: &[u8] = b"AQgwz09-_+/=.&~ ";
+        let verifies = |token: &str| verify_token_at(token, SECRET, &VerifyOptions::new(), NOW).is_ok();
+        for token_type in [TokenType::Jwt, TokenType::T1] {
+            let token = mint(token_type);
+            let other = other_spelling(&token);
+            assert!(verifies(&token));
+            let may_verify = |changed: &str| changed.trim() == token || Some(changed) == other.as_deref();
+            let mut bytes = token.clone().into_bytes();
+            for at in 0..bytes.len() {
+                let original = bytes[at];
+                for &symbol in SYMBOLS {
+                    bytes[at] = symbol;
+                    let changed = core::str::from_utf8(&bytes).unwrap();
+                    assert!(may_verify(changed) || !verifies(changed), "{token_type:?}: {changed}");
+                }
+                bytes[at] = original;
+            }
+            for len in 0..token.len() {
+                assert!(!verifies(&token[..len]), "{token_type:?} cut to {len}");
+            }
+            for &symbol in SYMBOLS.iter().filter(|s| **s != b' ') {
+                let extended = alloc::format!("{token}{}", char::from(symbol));
+                assert!(!verifies(&extended), "{extended}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_other_signature_verifies() {
+        let verifies = |token: &str| verify_token_at(token, SECRET, &VerifyOptions::new(), NOW).is_ok();
+        // HS256: the signature's bytes changed, cut, extended, each re-encoded canonically; and padded.
+        let token = mint(TokenType::Jwt);
+        let (input, signature) = token.rsplit_once('.').unwrap();
+        let mut mac = Vec::new();
+        crate::base64::Decoder::new(signature.as_bytes()).unwrap().for_each(|b| mac.push(b)).unwrap();
+        assert_eq!(mac.len(), 32);
+        let mut variants = alloc::vec![mac[..31].to_vec(), [&mac[..], &[0]].concat(), mac[1..].to_vec(), Vec::new()];
+        for at in [0, 15, 31] {
+            for bit in [0x01, 0x80] {
+                let mut changed = mac.clone();
+                changed[at] ^= bit;
+                variants.push(changed);
+            }
+        }
+        for variant in variants {
+            let mut encoded = Vec::new();
+            crate::base64::encode_url(&mut encoded, &variant);
+            let forged = alloc::format!("{input}.{}", String::from_utf8(encoded).unwrap());
+            assert!(!verifies(&forged), "{forged}");
+        }
+        for padded in [alloc::format!("{token}="), alloc::format!("{token}=="), token.replacen('.', "=.", 1)] {
+            assert!(!verifies(&padded), "{padded}");
+        }
+        // T1: the signature's hex with one digit changed, cut or extended.
+        let t1 = mint(TokenType::T1);
+        let mut plain = Vec::new();
+        crate::base64::Decoder::new(&t1.as_bytes()[4..]).unwrap().for_each(|b| plain.push(b)).unwrap();
+        let plain = String::from_utf8(plain).unwrap();
+        let (head, data) = plain.split_once(':').unwrap();
+        let sig = head.split("&sig=").nth(1).unwrap();
+        let flipped = alloc::format!("{}{}", if sig.starts_with('0') { '1' } else { '0' }, &sig[1..]);
+        for other in [flipped, sig[..39].to_owned(), alloc::format!("{sig}0"), sig[..38].to_owned()] {
+            let forged_plain = alloc::format!("{}:{data}", head.replace(sig, &other));
+            let mut body = Vec::new();
+            crate::base64::encode_standard(&mut body, forged_plain.as_bytes());
+            let forged = alloc::format!("T1=={}", String::from_utf8(body).unwrap());
+            assert!(!verifies(&forged), "{forged_plain}");
+        }
+    }
+
     #[test]
     fn official_sdk_t1_tokens() {
         // TOKEN_FORMATS 5.1(a): opentok-token's known token.

@@ -1,5 +1,7 @@
 //! The shared vectors file (`tests/vectors/tokens.json`): official-SDK tokens, the T1 and JWT
-//! envelopes of the official test suites, and the RFC 2202 / RFC 4231 HMAC cases.
+//! envelopes of the official test suites, and the RFC 2202 / RFC 4231 HMAC cases. A field that is
+//! missing or of the wrong type fails the test that reads it: never a default that could compare
+//! two empty strings.
 
 use alloc::borrow::ToOwned;
 use alloc::vec::Vec;
@@ -11,7 +13,7 @@ use sha2::Sha256;
 use crate::{generate_token_at, jwt, t1, Nonce, Role, TokenGenerator, TokenOptions, TokenType};
 
 fn vectors() -> Value {
-    serde_json::from_str(include_str!("../tests/vectors/tokens.json")).unwrap_or(Value::Null)
+    serde_json::from_str(include_str!("../tests/vectors/tokens.json")).expect("tokens.json is not JSON")
 }
 
 fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
@@ -21,29 +23,44 @@ fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
 }
 
 fn text<'a>(v: &'a Value, key: &str) -> &'a str {
-    v.get(key).and_then(Value::as_str).unwrap_or_default()
+    v.get(key).and_then(Value::as_str).unwrap_or_else(|| panic!("vector field {key} is missing or not text: {v}"))
+}
+
+fn number(v: &Value, key: &str) -> f64 {
+    v.get(key).and_then(Value::as_f64).unwrap_or_else(|| panic!("vector field {key} is missing or not a number: {v}"))
 }
 
 fn hex(s: &str) -> Vec<u8> {
-    (0..s.len() / 2).filter_map(|i| s.get(2 * i..2 * i + 2)).filter_map(|b| u8::from_str_radix(b, 16).ok()).collect()
+    assert!(s.len() % 2 == 0 && !s.is_empty(), "not hex bytes: {s:?}");
+    (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap_or_else(|_| panic!("not hex: {s:?}")))
+        .collect()
 }
 
 fn options(v: &Value) -> TokenOptions<'_> {
+    let known = ["role", "tokenType", "expireTime", "data", "initialLayoutClassList"];
+    let object = v.as_object().unwrap_or_else(|| panic!("options must be an object: {v}"));
+    assert!(object.keys().all(|key| known.contains(&key.as_str())), "unknown option in {v}");
     let mut o = TokenOptions::new();
-    if let Some(role) = v.get("role").and_then(Value::as_str) {
-        o = o.role(Role::parse(role).unwrap_or_default());
+    if v.get("role").is_some() {
+        o = o.role(Role::parse(text(v, "role")).unwrap_or_else(|_| panic!("not a role: {v}")));
     }
-    if let Some(t) = v.get("tokenType").and_then(Value::as_str) {
-        o = o.token_type(TokenType::parse(t).unwrap_or_default());
+    if v.get("tokenType").is_some() {
+        o = o.token_type(TokenType::parse(text(v, "tokenType")).unwrap_or_else(|_| panic!("not a token type: {v}")));
     }
-    if let Some(e) = v.get("expireTime").and_then(Value::as_f64) {
-        o = o.expire_time(e);
+    if v.get("expireTime").is_some() {
+        o = o.expire_time(number(v, "expireTime"));
     }
-    if let Some(d) = v.get("data").and_then(Value::as_str) {
-        o = o.data(d);
+    if v.get("data").is_some() {
+        o = o.data(text(v, "data"));
     }
-    if let Some(list) = v.get("initialLayoutClassList").and_then(Value::as_array) {
-        let classes: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+    if let Some(list) = v.get("initialLayoutClassList") {
+        let classes: Vec<&str> = list
+            .as_array()
+            .unwrap_or_else(|| panic!("initialLayoutClassList must be an array: {v}"))
+            .iter()
+            .map(|class| class.as_str().unwrap_or_else(|| panic!("a layout class must be text: {v}")))
+            .collect();
         o = o.initial_layout_classes(&classes);
     }
     o
@@ -54,9 +71,9 @@ fn official_sdk_tokens() {
     let v = vectors();
     for case in list(&v, "tokens") {
         let (key, secret, sid) = (text(case, "apiKey"), text(case, "apiSecret"), text(case, "sessionId"));
-        let opts = options(case.get("options").unwrap_or(&Value::Null));
-        let now = case.get("now").and_then(Value::as_f64).unwrap_or_default();
-        let nonce = Nonce::new(case.get("nonce").and_then(Value::as_f64).unwrap_or_default()).unwrap();
+        let opts = options(case.get("options").unwrap_or_else(|| panic!("a token vector without options: {case}")));
+        let now = number(case, "now");
+        let nonce = Nonce::new(number(case, "nonce")).unwrap();
         let expected = text(case, "token");
         let once = generate_token_at(key, secret, sid, &opts, now, &nonce);
         assert_eq!(once.as_deref(), Ok(expected), "{}", text(case, "name"));

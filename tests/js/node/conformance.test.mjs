@@ -2,6 +2,7 @@
 // pinned to the same values on both sides, byte-for-byte comparison of every token.
 // The seed changes every run (printed); set CONFORMANCE_SEED to replay one, CONFORMANCE_CASES for more.
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { packageEntry } from './package-path.mjs';
 import { rng, pinned, makeInputs } from './inputs.mjs';
@@ -12,6 +13,8 @@ const { generateTokenAt, generatorTokenAt } = require(packageEntry('./testing', 
 const { TokenGenerator } = require(packageEntry('.', 'require'));
 
 const CASES_PER_FORMAT = Number(process.env.CONFORMANCE_CASES ?? 2500);
+// A run that compares nothing proves nothing.
+if (!(Number.isInteger(CASES_PER_FORMAT) && CASES_PER_FORMAT >= 100)) throw new Error(`CONFORMANCE_CASES must be a whole number of at least 100, got ${process.env.CONFORMANCE_CASES}`);
 const SEED = Number(process.env.CONFORMANCE_SEED ?? Math.floor(Math.random() * 2 ** 32));
 
 function opentokToken(input, t1) {
@@ -55,6 +58,7 @@ for (const tokenType of ['JWT', 'T1']) {
 test('the literal vectors agree with opentok@2.23.2 itself', async () => {
   const { readFileSync } = await import('node:fs');
   const vectors = JSON.parse(readFileSync(new URL('../../vectors/tokens.json', import.meta.url), 'utf8'));
+  assert.ok(vectors.tokens.length >= 4, `only ${vectors.tokens.length} vectors`);
   for (const v of vectors.tokens) {
     const { tokenType, ...options } = v.options;
     const expected = opentokToken({ ...v, nowMs: v.now, options }, tokenType === 'T1');

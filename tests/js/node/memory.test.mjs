@@ -17,10 +17,12 @@ function mintMix(count, generator) {
       case 1: generator.generateToken(SESSION, { role: 'moderator', data: `user-${i} é😀`, initialLayoutClassList: ['a', 'b'] }); break;
       case 2: generateToken(KEY, SECRET, SESSION, { tokenType: 'T1', expireTime }); break;
       default:
+        // Errors must not leak memory either; the call must fail, and with its own code.
         try {
           generateToken(KEY, SECRET, 'nope');
-        } catch {
-          // errors must not leak memory either
+          throw new Error('an invalid session id was accepted');
+        } catch (err) {
+          if (err.code !== 'ERR_INVALID_SESSION_ID') throw err;
         }
     }
   }
