@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { coldStart } from './cold-start.mjs';
 import { CONTENDERS } from './contenders.mjs';
 import { benchNode } from './node.mjs';
+import { ROOM_WORKERS, benchRooms } from './room-load.mjs';
 import { WORKERD_IMPLEMENTATIONS, benchWorkerd } from './workerd.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -31,6 +32,8 @@ console.log(`Node: ${Object.keys(CONTENDERS).length} contenders, each alone in i
 const nodeRun = benchNode();
 console.log('workerd…');
 const workerd = await benchWorkerd();
+console.log('the room server under load…');
+const rooms = await benchRooms();
 console.log('cold start…');
 const cold = coldStart();
 console.log('memory over 1,000,000 tokens…');
@@ -50,6 +53,7 @@ const sizeOf = (file) => {
 };
 const size = sizeOf('vonage_video_token_bg.wasm');
 const sizeFull = sizeOf('vonage_video_token_full_bg.wasm');
+const sizeVideo = sizeOf('vonage_video_token_video_bg.wasm');
 
 const ns = nodeRun.ns;
 const r = nodeRun.ratio;
@@ -95,6 +99,13 @@ target('Cold start: a fresh Node process that loads the package and mints its fi
   coldMet.length === coldLines.length ? 'met' : coldMet.length ? `met on ${coldMet.join(', ')} only` : '**not met**');
 target('Size of the main module ≤ 32,000 B raw, ≤ 14,000 B gzip', `${size.raw} B raw, ${size.gzip} B gzip`, size.raw <= 32000 && size.gzip <= 14000);
 target('Size of the second module (`vonage`, `verify`) ≤ 64,000 B raw, ≤ 28,000 B gzip', `${sizeFull.raw} B raw, ${sizeFull.gzip} B gzip`, sizeFull.raw <= 64000 && sizeFull.gzip <= 28000);
+target('Size of the Video REST API module (`video`) ≤ 40,000 B raw, ≤ 18,000 B gzip', `${sizeVideo.raw} B raw, ${sizeVideo.gzip} B gzip`, sizeVideo.raw <= 40000 && sizeVideo.gzip <= 18000);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const roomRate = (name) => median(rooms.runs[name].map((x) => x.tokensPerSecond));
+const roomRatio = median(rooms.runs.package.map((x, i) => x.tokensPerSecond / rooms.runs['hand-written'][i].tokensPerSecond));
+const roomErrors = Object.values(rooms.runs).flat().reduce((n, x) => n + x.errors, 0);
+target(`Room server (workerd): \`GET /room/:name\` at concurrency ${rooms.concurrency} for ${rooms.seconds} s, at least the throughput of the same Worker minting with hand-written WebCrypto HS256, no errors`,
+  `${times(roomRatio)} the hand-written Worker's tokens per second (${roomRate('package').toFixed(0)} vs ${roomRate('hand-written').toFixed(0)}), ${roomErrors} errors`, roomRatio >= 1 && roomErrors === 0 ? 'met' : roomErrors === 0 && roomRatio >= 0.95 ? 'within noise (0.95–1×), no errors' : '**not met**');
 target('Memory: no growth over 1,000,000 calls after warm-up', `${memory.before} → ${memory.after} B`, memory.before === memory.after);
 
 const date = new Date().toISOString().slice(0, 10);
@@ -107,6 +118,7 @@ lines.push('How each number is measured:', '');
 lines.push(`- **Node**: every contender runs alone in a fresh process, as an app runs it: its setup (a key, a generator, a client) once, outside the timing; about a second of warm-up; then ${process.env.BENCH_BATCHES ?? 25} batches of about 40 ms, the process reporting its median time per call. The processes alternate over ${nodeRun.rounds} rounds, the order rotating each round. A contender's time is the median over rounds; a **ratio** is the median of the per-round ratios, so both sides of a ratio ran seconds apart.`);
 lines.push('- Every contender mints the same claims for the same session and options (role `moderator`, data, two layout classes) and reads the clock and draws a nonce per token. The **strongest hand-written baseline** is node:crypto `createHmac` with `JSON.stringify` and `Math.random()` for the nonce (what opentok itself does, and the fastest a user could write); the CSPRNG variants draw the nonce from `crypto.getRandomValues` per call, as this package does (from a pool).');
 lines.push(`- **workerd**: \`wrangler dev --local\` serves bench/worker; each request mints ${workerd.n} tokens (50 for RS256) with one implementation inside the isolate, timed from outside (a Worker's clock does not advance during computation), minus an empty request; ${workerd.rounds} rounds, the order rotating; ratios are medians of per-round ratios. The hand-written WebCrypto code encodes base64url with the runtime's \`Uint8Array#toBase64\` (the strongest a Worker can write; workerd has it), and once with \`btoa\` for comparison.`);
+lines.push(`- **Room server**: worker-example/ (the room server) served by \`wrangler dev --local\` against the REST API stand-in, alone; the room created once, ${3} s of warm-up, then ${rooms.concurrency} concurrent loops of \`GET /room/bench\` from the benchmark's Node process over loopback for ${rooms.seconds} s (every 50th token verified with jsonwebtoken; a status other than 200 or a token that does not verify is an error). The other Worker is the same code with its \`mintToken\` replaced by hand-written WebCrypto HS256 (bench/room/mint.js). ${rooms.rounds} rounds, the order alternating; a ratio is the median of per-round ratios. The load generator shares the machine's cores with workerd, equally for both.`);
 lines.push('- **Cold start**: a fresh `node` process per run, started from a script file as an app is, timing from before `import`/`require` of the package through its first token (performance.now in the process), beside a hand-written node:crypto HS256 timed from before loading node:crypto through its first token; the scripts alternate over 21 rounds, the order rotating; times are medians, ratios medians of per-round ratios. On every Node line the tests install. The "a turn later" row is a server: the first token one event-loop turn after `import`, timing the load and the token but not the turn between them. Where the time goes: each part timed alone in fresh processes of its own, the parts before it done untimed.');
 lines.push('', 'The machine is shared and noisy: compare ratios within one run, not absolute times across runs. Because a ratio is the median of per-round ratios and a time the median of per-round times, a ratio can differ from the quotient of the two times shown beside it; bench/results.json has every round.', '');
 lines.push('## Targets', '', '| target | measured | status |', '|---|---|---|', ...rows);
@@ -121,6 +133,11 @@ for (const group of groups) {
 lines.push('', '## workerd', '', '| implementation | per token | × hand-written WebCrypto HS256 |', '|---|---|---|');
 for (const [impl, nsPerToken] of Object.entries(wk)) lines.push(`| ${WORKERD_IMPLEMENTATIONS[impl]} | ${fmt(nsPerToken)} | ${times(workerd.ratio(impl, 'webcrypto'))} |`);
 lines.push('', `Worker start-up: wrangler dev answered ${workerd.readyMs} ms after spawn (most of it is wrangler itself).`);
+lines.push('', `## Room server under load (workerd, concurrency ${rooms.concurrency}, ${rooms.seconds} s per run)`, '', '| Worker | round | tokens/s | p50 | p99 | requests | errors | workerd memory, start → end | session/create calls |', '|---|---|---|---|---|---|---|---|---|');
+for (const [name, runs] of Object.entries(rooms.runs)) {
+  runs.forEach((x, i) => lines.push(`| ${ROOM_WORKERS[name]} | ${i + 1} | ${x.tokensPerSecond.toFixed(0)} | ${x.p50.toFixed(1)} ms | ${x.p99.toFixed(1)} ms | ${x.requests} | ${x.errors} | ${(x.memoryStart / 2 ** 20).toFixed(0)} → ${(x.memoryEnd / 2 ** 20).toFixed(0)} MiB | ${x.sessionCreates} |`));
+}
+lines.push('', 'workerd\'s memory is the resident set of the workerd process wrangler dev runs (its whole runtime, not the isolate alone).');
 for (const [label, c] of coldLines) {
   lines.push('', `## Cold start, ${label} (medians of fresh processes)`, '', '| | load through the first token |', '|---|---|');
   for (const [name, ms] of Object.entries(c.ms)) lines.push(`| ${name} | ${ms.toFixed(2)} ms |`);
@@ -130,5 +147,5 @@ for (const [label, c] of coldLines) {
 lines.push('', readFileSync(new URL('bench/NOTES.md', root), 'utf8').trim(), '');
 writeFileSync(new URL('BENCHMARKS.md', root), lines.join('\n'));
 // The raw numbers behind the tables: every round's per-process medians, for anyone re-deriving a ratio.
-writeFileSync(new URL('bench/results.json', root), `${JSON.stringify({ date, cpu, node: process.version, nodeRounds: nodeRun.perRound, workerd: { n: workerd.n, rounds: workerd.rounds, nsPerToken: wk }, cold, memory, size, sizeFull }, null, 1)}\n`);
+writeFileSync(new URL('bench/results.json', root), `${JSON.stringify({ date, cpu, node: process.version, nodeRounds: nodeRun.perRound, workerd: { n: workerd.n, rounds: workerd.rounds, nsPerToken: wk }, cold, rooms, memory, size, sizeFull, sizeVideo }, null, 1)}\n`);
 console.log(lines.join('\n'));

@@ -57,7 +57,17 @@ export type TokenErrorCode =
   | 'ERR_INVALID_PUBLIC_KEY'
   | 'ERR_INVALID_TOKEN'
   | 'ERR_INVALID_SIGNATURE'
-  | 'ERR_TOKEN_EXPIRED';
+  | 'ERR_TOKEN_EXPIRED'
+  | 'ERR_INVALID_ARCHIVE_ID'
+  | 'ERR_INVALID_CONNECTION_ID'
+  | 'ERR_INVALID_STREAM_ID'
+  | 'ERR_INVALID_SIGNAL'
+  | 'ERR_API_STATUS'
+  | 'ERR_API_UNREACHABLE'
+  | 'ERR_API_TIMEOUT'
+  | 'ERR_API_ABORTED'
+  | 'ERR_API_ANSWER'
+  | 'ERR_API_ANSWER_TOO_LARGE';
 
 /**
  * What every function here throws. `code` is stable and safe to branch on; `message` names the
@@ -86,6 +96,14 @@ export declare class TokenError extends Error {
   readonly code: TokenErrorCode;
   /** Always `'TokenError'`. */
   name: string;
+  /** `vonage-video-token/video`: the method that failed, e.g. `'startArchive'`. */
+  readonly operation?: string;
+  /** `ERR_API_STATUS`: the HTTP status the API answered with. */
+  readonly status?: number;
+  /** `ERR_API_STATUS`: the answer's `Retry-After`, in seconds from when it arrived. */
+  readonly retryAfter?: number;
+  /** `ERR_API_STATUS`: the API's own explanation (its answer's `message`), when it gave a short one. */
+  readonly apiMessage?: string;
 }
 
 /**

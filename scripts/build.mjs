@@ -66,14 +66,23 @@ export function instantiate(module) {
   return exported;
 }
 
-/** The two modules: the main entry's (project credentials) and the full one (the vonage and verify entries). */
+/**
+ * The three modules: the main entry's (project credentials), the full one (the vonage and verify
+ * entries) and the Video REST API's (the video entry). The first two are optimised for speed where
+ * the time goes (Cargo.toml's profile, wasm-opt -O3); the video module builds requests and reads
+ * answers, once per REST call, next to a network round trip: it is optimised for size throughout.
+ */
 const MODULES = {
-  main: { name: NAME, features: [], targetDir: 'target', glue: 'glue.js' },
-  full: { name: `${NAME}_full`, features: ['--features', 'full'], targetDir: 'target/full', glue: 'glue-full.js' },
+  main: { name: NAME, features: [], targetDir: 'target', glue: 'glue.js', opt: '-O3' },
+  full: { name: `${NAME}_full`, features: ['--features', 'full'], targetDir: 'target/full', glue: 'glue-full.js', opt: '-O3' },
+  video: {
+    name: `${NAME}_video`, targetDir: 'target/video', glue: 'glue-video.js', opt: '-Oz',
+    features: ['--features', 'video', '--config', 'profile.release.opt-level="z"', '--config', 'profile.release.package.vonage-video-token.opt-level="z"'],
+  },
 };
 
 /** Builds one module into pkg/lib/<name>_bg.wasm and its glue into the staging directory; returns its bytes. */
-function buildModule({ name, features, targetDir, glue }) {
+function buildModule({ name, features, targetDir, glue, opt }) {
   // RUSTFLAGS for this target live in .cargo/config.toml (SIMD128 for sha2's SIMD backend).
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'vonage-video-token-wasm', ...features, '--target-dir', targetDir]);
   const bindgenOut = at(`target/wasm-bindgen/${name}/`);
@@ -81,9 +90,9 @@ function buildModule({ name, features, targetDir, glue }) {
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', name, '--out-dir', bindgenOut.pathname,
     at(`${targetDir}/wasm32-unknown-unknown/release/vonage_video_token_wasm.wasm`).pathname]);
   const wasmPath = at(`pkg/lib/${name}_bg.wasm`).pathname;
-  // -O3 rather than -Oz: the mint about 10 % faster in Node (the whole call within noise), 2-3 % in
-  // workerd, and no larger (bench/NOTES.md).
-  run(at('node_modules/.bin/wasm-opt').pathname, ['-O3', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', ...WASM_FEATURES,
+  // -O3 rather than -Oz for the modules that mint: the mint about 10 % faster in Node (the whole
+  // call within noise), 2-3 % in workerd, and no larger (bench/NOTES.md).
+  run(at('node_modules/.bin/wasm-opt').pathname, [opt, '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', ...WASM_FEATURES,
     at(`target/wasm-bindgen/${name}/${name}_bg.wasm`).pathname, '-o', wasmPath]);
   writeFileSync(new URL(glue, staging), patchGlue(readFileSync(at(`target/wasm-bindgen/${name}/${name}.js`), 'utf8'), name));
   return readFileSync(wasmPath);
@@ -94,12 +103,15 @@ function buildModule({ name, features, targetDir, glue }) {
  * the main module at load (and warms it up); the testing entry mints with it, so each of its
  * files loads the main entry's file of the same kind first. The vonage and verify entries share
  * one file per kind, `lib/full.*`, which binds the full module (on first use) and holds their code.
+ * The video entry binds its own module and mints client tokens and REST credentials through the
+ * main entry's and lib/full's file of the same kind (`uses`: imported, then handed to the layer).
  */
 export const ENTRIES = {
   index: { api: 'api.js', module: 'main', names: ['generateToken', 'TokenGenerator', 'TokenError'] },
   testing: { api: 'testing.js', after: 'index', names: ['generateTokenAt', 'generatorTokenAt', 'wasmMemoryBytes', 'wasmMemoryCopy'] },
   vonage: { from: 'lib/full', names: ['generateClientToken', 'ClientTokenGenerator', 'generateApplicationJwt', 'generateRestToken', 'TokenError'] },
   verify: { from: 'lib/full', names: ['decodeToken', 'verifyToken', 'TokenError'] },
+  video: { api: 'video.js', module: 'video', uses: { index: ['TokenGenerator'], 'lib/full': ['ClientTokenGenerator', 'generateRestToken'] }, names: ['Video', 'TokenError'] },
   'lib/full': { module: 'full', parts: { 'application.js': ['generateClientToken', 'ClientTokenGenerator', 'generateApplicationJwt', 'generateRestToken', 'TokenError'], 'verify.js': ['decodeToken', 'verifyToken'] } },
 };
 
@@ -133,17 +145,20 @@ function wasmSource(which, how, bytes) {
 
 /** The source each file is bundled from. */
 function entrySource(entry, flavor) {
-  const { api, module, after, from, parts, names } = ENTRIES[entry];
+  const { api, module, after, uses, from, parts, names } = ENTRIES[entry];
   const { file, wasm } = FLAVORS[flavor];
   if (from) return `export { ${names.join(', ')} } from './${file(from)}';\n`;
   const lines = [];
   if (after) {
     lines.push(`import './${file(after)}';`);
   } else {
-    const use = module === 'main' ? 'useMain' : 'useFull';
+    const use = { main: 'useMain', full: 'useFull', video: 'useVideo' }[module];
+    for (const [other, otherNames] of Object.entries(uses ?? {})) lines.push(`import { ${otherNames.join(', ')} } from './${file(other)}';`);
+    if (uses) lines.push(`import { bind } from './${api}';`);
     lines.push(`import { ${use} } from './boundary.js';`, `import * as source from './wasm-${module}.${wasm}.js';`);
     if (module === 'main' && flavor !== 'edge') lines.push("import { scheduleWarmUp } from './warm-up.js';");
     lines.push('', `${use}(source);`);
+    if (uses) lines.push(`bind({ ${Object.values(uses).flat().join(', ')} });`);
     if (module === 'main' && flavor !== 'edge') lines.push('scheduleWarmUp();');
   }
   for (const [part, partNames] of Object.entries(parts ?? { [api]: names })) lines.push(`export { ${partNames.join(', ')} } from './${part}';`);
@@ -194,7 +209,7 @@ function build() {
   mkdirSync(at('pkg/lib/'), { recursive: true });
   mkdirSync(staging, { recursive: true });
   for (const name of readdirSync(at('pkg-template/lib/'))) copyFileSync(at(`pkg-template/lib/${name}`), new URL(name, staging));
-  const wasm = { main: buildModule(MODULES.main), full: buildModule(MODULES.full) };
+  const wasm = Object.fromEntries(Object.entries(MODULES).map(([which, module]) => [which, buildModule(module)]));
   for (const name of readdirSync(at('pkg-template/'))) {
     const from = at(`pkg-template/${name}`);
     if (statSync(from).isFile()) copyFileSync(from, at(`pkg/${name}`));
@@ -211,10 +226,9 @@ function build() {
   writeFileSync(at('pkg/package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const size = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
-  const sizes = { main: size(wasm.main), full: size(wasm.full) };
+  const sizes = Object.fromEntries(Object.entries(wasm).map(([which, bytes]) => [which, size(bytes)]));
   writeFileSync(at('pkg/lib/size.json'), `${JSON.stringify(sizes)}\n`);
-  console.log(`built pkg/ ${manifest.name}@${version}: ${NAME}_bg.wasm ${sizes.main.raw} B raw, ${sizes.main.gzip} B gzip; `
-    + `${NAME}_full_bg.wasm ${sizes.full.raw} B raw, ${sizes.full.gzip} B gzip`);
+  console.log(`built pkg/ ${manifest.name}@${version}: ${Object.keys(MODULES).map((which) => `${MODULES[which].name}_bg.wasm ${sizes[which].raw} B raw, ${sizes[which].gzip} B gzip`).join('; ')}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) build();

@@ -3,6 +3,7 @@
 // one needs a Vonage account), and print ready-to-run example calls.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { installDependencies } from './setup.mjs';
 import { startVideoApiStandIn } from './video-api-stand-in.mjs';
@@ -12,6 +13,15 @@ const example = new URL('worker-example/', root);
 const PORT = Number(process.env.PORT ?? 8787);
 // The demo project of worker-example/.dev.vars.example.
 const DEMO = { apiKey: '123456', apiSecret: '1234567890abcdef1234567890abcdef1234567890' };
+
+// Another server on the port would answer the checks below in this one's place.
+await new Promise((resolve) => {
+  const probe = createServer().once('error', () => {
+    console.error(`127.0.0.1:${PORT} is in use (another \`npm start\`?): stop it, or run with PORT=<another port>`);
+    process.exit(1);
+  });
+  probe.listen(PORT, '127.0.0.1', () => probe.close(resolve));
+});
 
 installDependencies();
 execFileSync('node', [fileURLToPath(new URL('scripts/build.mjs', root))], { stdio: 'inherit' });
@@ -24,9 +34,12 @@ symlinkSync('../../pkg', link, 'dir');
 if (!existsSync(new URL('.dev.vars', example))) copyFileSync(new URL('.dev.vars.example', example), new URL('.dev.vars', example));
 
 const standIn = await startVideoApiStandIn({ project: DEMO });
+const state = new URL('target/start-state/', root);
+rmSync(state, { recursive: true, force: true });
 console.log(`Video REST API stand-in (demo project ${DEMO.apiKey}) on ${standIn.url}`);
 const wrangler = spawn(fileURLToPath(new URL('node_modules/.bin/wrangler', root)),
-  ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT), '--var', `VIDEO_API_URL:${standIn.url}`],
+  // The rooms' Durable Objects keep their sessions in a fresh directory: the stand-in starts empty.
+  ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT), '--var', `VIDEO_API_URL:${standIn.url}`, '--persist-to', fileURLToPath(state)],
   // Its own process group, so that stopping `npm start` stops wrangler and its workerd too.
   { cwd: example, detached: true, stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } });
 wrangler.stdout.pipe(process.stdout);
@@ -47,39 +60,34 @@ process.on('exit', () => stop('SIGKILL'));
 const started = Date.now();
 const base = `http://127.0.0.1:${PORT}`;
 const claimsOf = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+const fail = (message) => {
+  console.error(message);
+  stop();
+  process.exit(1);
+};
+let room;
 for (;;) {
-  let created;
   try {
-    created = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mediaMode":"routed"}' });
+    room = await fetch(`${base}/room/demo?role=moderator&data=name%3DJo`);
+    break;
   } catch {
-    if (Date.now() - started > 120_000) {
-      console.error('wrangler dev did not answer within 120 s');
-      stop();
-      process.exit(1);
-    }
+    if (Date.now() - started > 120_000) fail('wrangler dev did not answer within 120 s');
     await new Promise((r) => setTimeout(r, 250));
-    continue;
   }
-  if (!created.ok) {
-    console.error(`POST /session: unexpected ${created.status}: ${await created.text()}`);
-    stop();
-    process.exit(1);
-  }
-  const { sessionId } = await created.json();
-  const tokenUrl = `${base}/token?sessionId=${sessionId}&role=moderator&data=name%3DJo`;
-  const minted = await fetch(tokenUrl);
-  if (!minted.ok) {
-    console.error(`GET /token: unexpected ${minted.status}: ${await minted.text()}`);
-    stop();
-    process.exit(1);
-  }
-  const { token } = await minted.json();
-  console.log(`\nThe worker is serving from local workerd (ready ${Date.now() - started} ms after wrangler started).`);
-  console.log(`Create a session (through the REST API stand-in), then mint a token for it:\n`);
-  console.log(`  curl -X POST ${base}/session -H 'content-type: application/json' -d '{"mediaMode":"routed"}'`);
-  console.log(`  curl '${tokenUrl}'\n`);
-  console.log(`The second call returned a token whose claims are:\n${JSON.stringify(claimsOf(token), null, 2)}\n`);
-  console.log(`Bad input gets HTTP 400, e.g. curl '${base}/token?sessionId=nope'`);
-  console.log('Press Ctrl-C to stop.');
-  break;
 }
+if (!room.ok) fail(`GET /room/demo: unexpected ${room.status}: ${await room.text()}`);
+const { sessionId, token } = await room.json();
+const archive = await fetch(`${base}/archive/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, name: 'demo' }) });
+if (!archive.ok) fail(`POST /archive/start: unexpected ${archive.status}: ${await archive.text()}`);
+const { id: archiveId } = await archive.json();
+console.log(`\nThe room server is serving from local workerd (ready ${Date.now() - started} ms after wrangler started),`);
+console.log(`against the REST API stand-in. Join a room (its session is created on the first request):\n`);
+console.log(`  curl '${base}/room/demo?role=moderator&data=name%3DJo'\n`);
+console.log(`That call returned session ${sessionId} and a token whose claims are:\n${JSON.stringify(claimsOf(token), null, 2)}\n`);
+console.log(`An archive of it was started (${archiveId}). Stop it, read it, list the room's archives, start another:\n`);
+console.log(`  curl -X POST ${base}/archive/${archiveId}/stop`);
+console.log(`  curl ${base}/archive/${archiveId}`);
+console.log(`  curl '${base}/archive?sessionId=${sessionId}'`);
+console.log(`  curl -X POST ${base}/archive/start -H 'content-type: application/json' -d '{"sessionId":"${sessionId}","name":"demo 2"}'\n`);
+console.log(`Bad input gets HTTP 400 with a code, e.g. curl '${base}/room/no%20spaces'`);
+console.log('Press Ctrl-C to stop.');

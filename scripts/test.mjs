@@ -86,6 +86,7 @@ const GROUPS = {
       await step('cargo clippy (crate, no_std)', 'cargo', ['clippy', '--quiet', '--lib', '--no-default-features', '--', '-D', 'warnings']);
       await step('cargo clippy (wasm32 binding)', 'cargo', ['clippy', '--quiet', ...WASM, '--', '-D', 'warnings']);
       await step('cargo clippy (wasm32 binding, full module)', 'cargo', ['clippy', '--quiet', ...WASM, '--features', 'full', '--target-dir', 'target/full', '--', '-D', 'warnings']);
+      await step('cargo clippy (wasm32 binding, video module)', 'cargo', ['clippy', '--quiet', ...WASM, '--features', 'video', '--target-dir', 'target/video', '--', '-D', 'warnings']);
       await step('cargo doc', 'cargo', ['doc', '--quiet', '--no-deps', '--features', 'serde'], { env: { RUSTDOCFLAGS: '-D warnings' } });
       await step('cargo test', 'cargo', ['test', '--quiet', '--features', 'serde'], { count: 'cargo' });
     },

@@ -56,6 +56,26 @@ pub enum ErrorCode {
     InvalidSignature,
     /// `ERR_TOKEN_EXPIRED`: the token's expiry has passed.
     TokenExpired,
+    /// `ERR_INVALID_ARCHIVE_ID`: an archive id is not 1 to 128 characters of `A–Z a–z 0–9 - _ .`.
+    InvalidArchiveId,
+    /// `ERR_INVALID_CONNECTION_ID`: a connection id is not 1 to 128 characters of `A–Z a–z 0–9 - _ .`.
+    InvalidConnectionId,
+    /// `ERR_INVALID_STREAM_ID`: a stream id is not 1 to 128 characters of `A–Z a–z 0–9 - _ .`, or too many are given.
+    InvalidStreamId,
+    /// `ERR_INVALID_SIGNAL`: a signal's type or data is not text within the API's limits.
+    InvalidSignal,
+    /// `ERR_API_STATUS`: the Video REST API answered with a status outside 200 to 299 (the status, and any `Retry-After`, come with the error).
+    ApiStatus,
+    /// `ERR_API_UNREACHABLE`: JavaScript only: the Video REST API could not be reached (DNS, connection, TLS).
+    ApiUnreachable,
+    /// `ERR_API_TIMEOUT`: JavaScript only: the Video REST API did not answer in time.
+    ApiTimeout,
+    /// `ERR_API_ABORTED`: JavaScript only: the caller's `AbortSignal` aborted the request.
+    ApiAborted,
+    /// `ERR_API_ANSWER`: the Video REST API's answer is not what the call expects (not JSON, or of another shape).
+    ApiAnswer,
+    /// `ERR_API_ANSWER_TOO_LARGE`: the Video REST API's answer is longer than 1 MiB.
+    ApiAnswerTooLarge,
 }
 
 impl ErrorCode {
@@ -82,6 +102,16 @@ impl ErrorCode {
         Self::InvalidToken,
         Self::InvalidSignature,
         Self::TokenExpired,
+        Self::InvalidArchiveId,
+        Self::InvalidConnectionId,
+        Self::InvalidStreamId,
+        Self::InvalidSignal,
+        Self::ApiStatus,
+        Self::ApiUnreachable,
+        Self::ApiTimeout,
+        Self::ApiAborted,
+        Self::ApiAnswer,
+        Self::ApiAnswerTooLarge,
     ];
 
     /// The stable string code, e.g. `"ERR_INVALID_ROLE"`.
@@ -109,6 +139,16 @@ impl ErrorCode {
             Self::InvalidToken => "ERR_INVALID_TOKEN",
             Self::InvalidSignature => "ERR_INVALID_SIGNATURE",
             Self::TokenExpired => "ERR_TOKEN_EXPIRED",
+            Self::InvalidArchiveId => "ERR_INVALID_ARCHIVE_ID",
+            Self::InvalidConnectionId => "ERR_INVALID_CONNECTION_ID",
+            Self::InvalidStreamId => "ERR_INVALID_STREAM_ID",
+            Self::InvalidSignal => "ERR_INVALID_SIGNAL",
+            Self::ApiStatus => "ERR_API_STATUS",
+            Self::ApiUnreachable => "ERR_API_UNREACHABLE",
+            Self::ApiTimeout => "ERR_API_TIMEOUT",
+            Self::ApiAborted => "ERR_API_ABORTED",
+            Self::ApiAnswer => "ERR_API_ANSWER",
+            Self::ApiAnswerTooLarge => "ERR_API_ANSWER_TOO_LARGE",
         }
     }
 }
@@ -330,6 +370,122 @@ reasons! {
     PublicCryptoKey => InvalidPublicKey,
         "the key must be a public RSASSA-PKCS1-v1_5 SHA-256 key that may verify",
         "key must be a public RSASSA-PKCS1-v1_5 CryptoKey for SHA-256 with the 'verify' usage";
+    /// An archive id is not 1 to 128 characters of `A–Z a–z 0–9 - _ .`.
+    ArchiveId => InvalidArchiveId,
+        "archive_id must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.'",
+        "archiveId must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.'";
+    /// A connection id is not 1 to 128 characters of `A–Z a–z 0–9 - _ .`.
+    ConnectionId => InvalidConnectionId,
+        "connection_id must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.'",
+        "connectionId must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.'";
+    /// A stream id is not 1 to 128 characters of `A–Z a–z 0–9 - _ .`, or more than 1000 are given.
+    StreamId => InvalidStreamId,
+        "stream ids must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.', at most 1000 of them",
+        "streamId (and each of excludedStreamIds, at most 1000) must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.'";
+    /// A signal's type or data is not within the API's limits.
+    Signal => InvalidSignal,
+        "signal must have a type of at most 128 characters of A-Z, a-z, 0-9, '-', '_', '~' and '.', and data of at most 8192 UTF-16 code units",
+        "signal must be { type, data }: a type of at most 128 characters of A-Z, a-z, 0-9, '-', '_', '~' and '.', and data of at most 8192 UTF-16 code units";
+    /// A session's options are not an object.
+    SessionOptions => InvalidOptions,
+        "session options must be a JSON object",
+        "options must be a plain object";
+    /// The media mode is not `routed` or `relayed`.
+    MediaMode => InvalidOptions,
+        "media_mode must be 'routed' or 'relayed'",
+        "options.mediaMode must be 'routed' or 'relayed'";
+    /// The archive mode is not `manual` or `always`.
+    ArchiveMode => InvalidOptions,
+        "archive_mode must be 'manual' or 'always'",
+        "options.archiveMode must be 'manual' or 'always'";
+    /// The location is not a dotted IPv4 address.
+    Location => InvalidOptions,
+        "location must be an IPv4 address (four numbers of 0 to 255, dot-separated)",
+        "options.location must be an IPv4 address (four numbers of 0 to 255, dot-separated)";
+    /// `e2ee` is not a boolean.
+    E2ee => InvalidOptions,
+        "e2ee must be true or false",
+        "options.e2ee must be true or false";
+    /// An always archived session is relayed.
+    AlwaysArchivedRelayed => InvalidOptions,
+        "archive_mode 'always' needs media_mode 'routed'",
+        "options.archiveMode 'always' needs options.mediaMode 'routed' (archives are made by the media router)";
+    /// An end-to-end encrypted session is relayed.
+    EncryptedRelayed => InvalidOptions,
+        "e2ee needs media_mode 'routed'",
+        "options.e2ee needs options.mediaMode 'routed'";
+    /// An end-to-end encrypted session is archived always.
+    EncryptedArchived => InvalidOptions,
+        "an e2ee session cannot be archived: archive_mode must be 'manual'",
+        "an end-to-end encrypted session cannot be archived: options.archiveMode must be 'manual'";
+    /// An archive's options are not an object.
+    ArchiveOptions => InvalidOptions,
+        "archive options must be a JSON object",
+        "options must be a plain object";
+    /// An archive's name or multi-archive tag is not text of at most 1024 characters.
+    ArchiveName => InvalidOptions,
+        "name and multi_archive_tag must be text of at most 1024 UTF-16 code units",
+        "options.name and options.multiArchiveTag must be strings of at most 1024 UTF-16 code units";
+    /// The output mode is not `composed` or `individual`.
+    ArchiveOutputMode => InvalidOptions,
+        "output_mode must be 'composed' or 'individual'",
+        "options.outputMode must be 'composed' or 'individual'";
+    /// The resolution is not one the API takes.
+    ArchiveResolution => InvalidOptions,
+        "resolution must be 640x480, 480x640, 1280x720, 720x1280, 1920x1080 or 1080x1920",
+        "options.resolution must be '640x480', '480x640', '1280x720', '720x1280', '1920x1080' or '1080x1920'";
+    /// `has_audio`, `has_video` or `has_transcription` is not a boolean.
+    ArchiveFlag => InvalidOptions,
+        "has_audio, has_video and has_transcription must be true or false",
+        "options.hasAudio, options.hasVideo and options.hasTranscription must be true or false";
+    /// The stream mode is not `auto` or `manual`.
+    ArchiveStreamMode => InvalidOptions,
+        "stream_mode must be 'auto' or 'manual'",
+        "options.streamMode must be 'auto' or 'manual'";
+    /// The bitrate or quantization parameter is out of range, or both are given.
+    ArchiveBitrate => InvalidOptions,
+        "give max_bitrate (100000 to 6000000) or quantization_parameter (15 to 40), not both",
+        "give options.maxBitrate (a whole number from 100000 to 6000000) or options.quantizationParameter (15 to 40), not both";
+    /// The layout is not `{ type, stylesheet?, screenshareType? }` by the API's rules.
+    ArchiveLayout => InvalidOptions,
+        "layout must have a type (bestFit, custom, horizontalPresentation, pip, verticalPresentation), a stylesheet only with custom (required there), a screenshare_type only with bestFit",
+        "options.layout must be { type: 'bestFit' | 'custom' | 'horizontalPresentation' | 'pip' | 'verticalPresentation', stylesheet (with 'custom' only, and required there), screenshareType (with 'bestFit' only) }";
+    /// The transcription properties are not `{ primaryLanguageCode, hasSummary? }`.
+    ArchiveTranscription => InvalidOptions,
+        "transcription must have a primary_language_code (a language tag such as en-US) and an optional has_summary",
+        "options.transcriptionProperties must be { primaryLanguageCode: a language tag such as 'en-US', hasSummary?: boolean }";
+    /// A search's filter is not `{ offset, count, sessionId }` in range.
+    ArchiveFilter => InvalidOptions,
+        "the filter's offset must be a whole number of at least 0 and its count 1 to 1000",
+        "filter must be { offset?: a whole number of at least 0, count?: 1 to 1000, sessionId?: string }";
+    /// An options object has a key this crate does not know.
+    UnknownOption => UnknownOption,
+        "options have an unknown key",
+        "options have an unknown key";
+    /// The API answered with a status outside 200 to 299.
+    ApiStatus => ApiStatus,
+        "the Video REST API answered with an error status",
+        "the Video REST API answered with an error status";
+    /// The API could not be reached.
+    ApiUnreachable => ApiUnreachable,
+        "the Video REST API could not be reached",
+        "the Video REST API could not be reached";
+    /// The API did not answer in time.
+    ApiTimeout => ApiTimeout,
+        "the Video REST API did not answer in time",
+        "the Video REST API did not answer in time";
+    /// The caller aborted the request.
+    ApiAborted => ApiAborted,
+        "the request to the Video REST API was aborted",
+        "the request to the Video REST API was aborted by the caller's signal";
+    /// The API's answer is not what the call expects.
+    ApiAnswer => ApiAnswer,
+        "the Video REST API's answer is not the JSON this call expects",
+        "the Video REST API's answer is not the JSON this call expects";
+    /// The API's answer is longer than 1 MiB.
+    ApiAnswerTooLarge => ApiAnswerTooLarge,
+        "the Video REST API's answer is longer than 1 MiB",
+        "the Video REST API's answer is longer than 1 MiB";
 }
 
 impl ErrorReason {

@@ -54,7 +54,10 @@ fn tables_js() -> String {
         "export const LIMITS = Object.freeze({{ apiKey: {MAX_API_KEY_LENGTH}, apiSecret: {MAX_API_SECRET_LENGTH}, \
          sessionId: {MAX_SESSION_ID_LENGTH}, data: {MAX_DATA_LENGTH}, initialLayoutClassList: {MAX_LAYOUT_CLASS_LIST_LENGTH}, \
          applicationId: {MAX_APPLICATION_ID_LENGTH}, privateKey: {MAX_KEY_PEM_LENGTH}, token: {MAX_TOKEN_LENGTH}, \
-         acl: {MAX_ACL_LENGTH}, sub: {MAX_SUBJECT_LENGTH} }});\n"
+         acl: {MAX_ACL_LENGTH}, sub: {MAX_SUBJECT_LENGTH}, videoOptions: {}, videoId: {}, videoAnswer: {} }});\n",
+        crate::video::MAX_OPTIONS_LENGTH,
+        crate::video::MAX_ID_LENGTH,
+        crate::video::MAX_ANSWER_BYTES
     )
     .unwrap();
     js.push_str("/** Role names; the module takes a role as its index here. */\n");

@@ -180,6 +180,34 @@ pub(crate) fn parse_object(text: &str) -> Option<Object<'_>> {
     (parser.at == text.len()).then_some(Object { members })
 }
 
+/// The most elements of an array read whole ([`parse_array`]): a page of archives has at most
+/// 1000, and an answer is at most 1 MiB.
+pub(crate) const MAX_ELEMENTS: usize = 100_000;
+
+/// Reads `text` as one JSON array, keeping its elements as raw text; `None` for anything else.
+pub(crate) fn parse_array(text: &str) -> Option<Vec<&str>> {
+    let mut parser = Parser { text, at: 0 };
+    parser.skip_space();
+    parser.eat(b'[')?;
+    let mut elements = Vec::new();
+    parser.skip_space();
+    if parser.eat(b']').is_none() {
+        loop {
+            if elements.len() == MAX_ELEMENTS {
+                return None;
+            }
+            elements.push(parser.value(1)?);
+            parser.skip_space();
+            if parser.eat(b',').is_none() {
+                parser.eat(b']')?;
+                break;
+            }
+        }
+    }
+    parser.skip_space();
+    (parser.at == text.len()).then_some(elements)
+}
+
 /// Whether `text` is one JSON object (nested at most [`MAX_DEPTH`] levels).
 pub(crate) fn is_object(text: &str) -> bool {
     parse_object(text).is_some()
@@ -253,6 +281,19 @@ impl<'a> Object<'a> {
     /// The members as written: key (quotes and escapes included) and raw value, in order.
     pub(crate) fn members(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
         self.members.iter().copied()
+    }
+
+    /// Whether some key has a name outside `known` (or appears twice).
+    pub(crate) fn has_other_keys(&self, known: &[&str]) -> bool {
+        let mut seen: Vec<Cow<'_, str>> = Vec::new();
+        for key in self.keys() {
+            let Some(name) = key_text(key) else { return true };
+            if !known.contains(&&*name) || seen.contains(&name) {
+                return true;
+            }
+            seen.push(name);
+        }
+        false
     }
 }
 

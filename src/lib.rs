@@ -52,6 +52,7 @@ mod text;
 mod uuid;
 #[cfg(test)]
 mod vectors;
+pub mod video;
 
 pub use application::{
     application_jwt_at, client_token_at, ApplicationCredentials, ApplicationJwtOptions, UnsignedToken,

@@ -24,13 +24,19 @@ pub const DEFAULT_REST_TOKEN_SECONDS: u32 = 300;
 
 /// Checks the credentials: the key's length, then its digits; the secret's emptiness, then its length.
 pub(crate) fn check_credentials(api_key: &str, api_secret: &str) -> Result<()> {
+    check_api_key(api_key)?;
+    check_secret(api_secret)
+}
+
+/// Checks an API key: its length, then its digits.
+pub(crate) fn check_api_key(api_key: &str) -> Result<()> {
     if api_key.len() > MAX_API_KEY_LENGTH {
         return Err(fail(ErrorReason::ApiKeyTooLong));
     }
     if api_key.is_empty() || !api_key.bytes().all(|b| b.is_ascii_digit()) {
         return Err(fail(ErrorReason::ApiKey));
     }
-    check_secret(api_secret)
+    Ok(())
 }
 
 /// Checks the secret: its emptiness, then its length.

@@ -24,7 +24,7 @@ const TEXT = 1;
 // module: under 1 KB; the full one: about 3.2 KB, reading a token whose JSON is nested 32 deep).
 // tests/js/node/zeroing.test.mjs and hardening.test.mjs check that the whole stack is zero after
 // a wipe.
-const STACK_WIPE_BYTES = { main: 2048, full: 8192 };
+const STACK_WIPE_BYTES = { main: 2048, full: 8192, video: 0 };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -130,7 +130,7 @@ class Module {
    * material (`wipe: 'answer'`), whether the call returned or threw; if anything threw before
    * the module had answered, the instance is abandoned.
    */
-  call({ secret, text, wipe = false }, invoke, read) {
+  call({ secret, text, bytes, wipe = false }, invoke, read) {
     if (this.abandoned) this.renew();
     let secretLength = 0;
     let answer = -1;
@@ -138,6 +138,8 @@ class Module {
     try {
       if (secret !== undefined) secretLength = encoder.encodeInto(secret, this.fresh().secretSlot).written;
       const textLength = text === undefined ? 0 : encoder.encodeInto(text, this.fresh().textSlot).written;
+      // Bytes (an answer of the Video REST API) follow the text; the caller bounded them.
+      if (bytes !== undefined) this.textSlot.set(bytes, textLength);
       answer = invoke(this.wasm, secretLength, textLength);
       answered = true;
       return read(answer);
@@ -219,8 +221,6 @@ class Module {
   }
 }
 
-let fullSource;
-
 /**
  * Binds the layer to the main module (project tokens): the entries that mint call it once, at
  * load. The first copy of the package in this realm instantiates it; the others share it.
@@ -229,15 +229,29 @@ export function useMain(source) {
   shared.main ??= new Module(source, STACK_WIPE_BYTES.main);
 }
 
-/** Where the full module (application credentials, reading tokens) comes from; instantiated on first use. */
+/**
+ * Where the full module (application credentials, reading tokens) comes from; instantiated on
+ * first use, by whichever copy of the package needs it first (so the source is shared too).
+ */
 export function useFull(source) {
-  fullSource ??= source;
+  shared.fullSource ??= source;
 }
 
-/** The full module, instantiated on first use by whichever copy of the package needs it first. */
+/** The full module. */
 export function fullModule() {
-  shared.full ??= new Module(fullSource, STACK_WIPE_BYTES.full);
+  shared.full ??= new Module(shared.fullSource, STACK_WIPE_BYTES.full);
   return shared.full;
+}
+
+/** Where the Video REST API's module comes from; instantiated on first use. */
+export function useVideo(source) {
+  shared.videoSource ??= source;
+}
+
+/** The Video REST API's module (no key material reaches it: nothing to wipe). */
+export function videoModule() {
+  shared.video ??= new Module(shared.videoSource, STACK_WIPE_BYTES.video);
+  return shared.video;
 }
 
 // An expire time that was rejected is shown (it is a number, never a secret, and shows seconds

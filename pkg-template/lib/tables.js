@@ -2,7 +2,7 @@
 // do not edit. `UPDATE_GENERATED=1 cargo test generated` rewrites it.
 
 /** Every error code, as `TokenError#code` carries it. */
-export const CODES = Object.freeze(["ERR_INVALID_API_KEY", "ERR_INVALID_API_SECRET", "ERR_INVALID_SESSION_ID", "ERR_SESSION_KEY_MISMATCH", "ERR_INVALID_OPTIONS", "ERR_UNKNOWN_OPTION", "ERR_INVALID_ROLE", "ERR_INVALID_EXPIRE_TIME", "ERR_INVALID_DATA", "ERR_INVALID_LAYOUT_CLASS_LIST", "ERR_INVALID_TOKEN_TYPE", "ERR_INVALID_CLOCK", "ERR_INVALID_NONCE", "ERR_NO_RANDOMNESS", "ERR_GENERATOR_FREED", "ERR_INVALID_APPLICATION_ID", "ERR_INVALID_PRIVATE_KEY", "ERR_INVALID_PUBLIC_KEY", "ERR_INVALID_TOKEN", "ERR_INVALID_SIGNATURE", "ERR_TOKEN_EXPIRED"]);
+export const CODES = Object.freeze(["ERR_INVALID_API_KEY", "ERR_INVALID_API_SECRET", "ERR_INVALID_SESSION_ID", "ERR_SESSION_KEY_MISMATCH", "ERR_INVALID_OPTIONS", "ERR_UNKNOWN_OPTION", "ERR_INVALID_ROLE", "ERR_INVALID_EXPIRE_TIME", "ERR_INVALID_DATA", "ERR_INVALID_LAYOUT_CLASS_LIST", "ERR_INVALID_TOKEN_TYPE", "ERR_INVALID_CLOCK", "ERR_INVALID_NONCE", "ERR_NO_RANDOMNESS", "ERR_GENERATOR_FREED", "ERR_INVALID_APPLICATION_ID", "ERR_INVALID_PRIVATE_KEY", "ERR_INVALID_PUBLIC_KEY", "ERR_INVALID_TOKEN", "ERR_INVALID_SIGNATURE", "ERR_TOKEN_EXPIRED", "ERR_INVALID_ARCHIVE_ID", "ERR_INVALID_CONNECTION_ID", "ERR_INVALID_STREAM_ID", "ERR_INVALID_SIGNAL", "ERR_API_STATUS", "ERR_API_UNREACHABLE", "ERR_API_TIMEOUT", "ERR_API_ABORTED", "ERR_API_ANSWER", "ERR_API_ANSWER_TOO_LARGE"]);
 
 /** The module's error answers: `-(1 + index)` is the reason at `index`. */
 export const REASONS = Object.freeze([
@@ -48,6 +48,35 @@ export const REASONS = Object.freeze([
   Object.freeze({ code: "ERR_INVALID_PUBLIC_KEY", message: "key is a public key (PEM, JWK or base64 DER) passed as an API secret: pass a PEM that starts with -----BEGIN, or a CryptoKey" }),
   Object.freeze({ code: "ERR_INVALID_PRIVATE_KEY", message: "privateKey cannot sign: its public exponent must be odd and at least 3, its modulus odd, and its other components greater than 1" }),
   Object.freeze({ code: "ERR_INVALID_PUBLIC_KEY", message: "key must be a public RSASSA-PKCS1-v1_5 CryptoKey for SHA-256 with the 'verify' usage" }),
+  Object.freeze({ code: "ERR_INVALID_ARCHIVE_ID", message: "archiveId must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.'" }),
+  Object.freeze({ code: "ERR_INVALID_CONNECTION_ID", message: "connectionId must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.'" }),
+  Object.freeze({ code: "ERR_INVALID_STREAM_ID", message: "streamId (and each of excludedStreamIds, at most 1000) must be 1 to 128 characters of A-Z, a-z, 0-9, '-', '_' and '.'" }),
+  Object.freeze({ code: "ERR_INVALID_SIGNAL", message: "signal must be { type, data }: a type of at most 128 characters of A-Z, a-z, 0-9, '-', '_', '~' and '.', and data of at most 8192 UTF-16 code units" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options must be a plain object" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.mediaMode must be 'routed' or 'relayed'" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.archiveMode must be 'manual' or 'always'" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.location must be an IPv4 address (four numbers of 0 to 255, dot-separated)" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.e2ee must be true or false" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.archiveMode 'always' needs options.mediaMode 'routed' (archives are made by the media router)" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.e2ee needs options.mediaMode 'routed'" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "an end-to-end encrypted session cannot be archived: options.archiveMode must be 'manual'" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options must be a plain object" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.name and options.multiArchiveTag must be strings of at most 1024 UTF-16 code units" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.outputMode must be 'composed' or 'individual'" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.resolution must be '640x480', '480x640', '1280x720', '720x1280', '1920x1080' or '1080x1920'" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.hasAudio, options.hasVideo and options.hasTranscription must be true or false" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.streamMode must be 'auto' or 'manual'" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "give options.maxBitrate (a whole number from 100000 to 6000000) or options.quantizationParameter (15 to 40), not both" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.layout must be { type: 'bestFit' | 'custom' | 'horizontalPresentation' | 'pip' | 'verticalPresentation', stylesheet (with 'custom' only, and required there), screenshareType (with 'bestFit' only) }" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "options.transcriptionProperties must be { primaryLanguageCode: a language tag such as 'en-US', hasSummary?: boolean }" }),
+  Object.freeze({ code: "ERR_INVALID_OPTIONS", message: "filter must be { offset?: a whole number of at least 0, count?: 1 to 1000, sessionId?: string }" }),
+  Object.freeze({ code: "ERR_UNKNOWN_OPTION", message: "options have an unknown key" }),
+  Object.freeze({ code: "ERR_API_STATUS", message: "the Video REST API answered with an error status" }),
+  Object.freeze({ code: "ERR_API_UNREACHABLE", message: "the Video REST API could not be reached" }),
+  Object.freeze({ code: "ERR_API_TIMEOUT", message: "the Video REST API did not answer in time" }),
+  Object.freeze({ code: "ERR_API_ABORTED", message: "the request to the Video REST API was aborted by the caller's signal" }),
+  Object.freeze({ code: "ERR_API_ANSWER", message: "the Video REST API's answer is not the JSON this call expects" }),
+  Object.freeze({ code: "ERR_API_ANSWER_TOO_LARGE", message: "the Video REST API's answer is longer than 1 MiB" }),
 ]);
 
 /** Each reason's index in REASONS, by its Rust name. */
@@ -94,10 +123,39 @@ export const REASON = Object.freeze({
   SecretIsPublicKey: 39,
   PrivateKeyUnusable: 40,
   PublicCryptoKey: 41,
+  ArchiveId: 42,
+  ConnectionId: 43,
+  StreamId: 44,
+  Signal: 45,
+  SessionOptions: 46,
+  MediaMode: 47,
+  ArchiveMode: 48,
+  Location: 49,
+  E2ee: 50,
+  AlwaysArchivedRelayed: 51,
+  EncryptedRelayed: 52,
+  EncryptedArchived: 53,
+  ArchiveOptions: 54,
+  ArchiveName: 55,
+  ArchiveOutputMode: 56,
+  ArchiveResolution: 57,
+  ArchiveFlag: 58,
+  ArchiveStreamMode: 59,
+  ArchiveBitrate: 60,
+  ArchiveLayout: 61,
+  ArchiveTranscription: 62,
+  ArchiveFilter: 63,
+  UnknownOption: 64,
+  ApiStatus: 65,
+  ApiUnreachable: 66,
+  ApiTimeout: 67,
+  ApiAborted: 68,
+  ApiAnswer: 69,
+  ApiAnswerTooLarge: 70,
 });
 
 /** The longest accepted input, in UTF-16 code units. */
-export const LIMITS = Object.freeze({ apiKey: 64, apiSecret: 1024, sessionId: 1024, data: 1000, initialLayoutClassList: 1024, applicationId: 36, privateKey: 16384, token: 65536, acl: 8192, sub: 256 });
+export const LIMITS = Object.freeze({ apiKey: 64, apiSecret: 1024, sessionId: 1024, data: 1000, initialLayoutClassList: 1024, applicationId: 36, privateKey: 16384, token: 65536, acl: 8192, sub: 256, videoOptions: 131072, videoId: 128, videoAnswer: 1048576 });
 
 /** Role names; the module takes a role as its index here. */
 export const ROLES = Object.freeze(["publisher", "subscriber", "moderator", "publisheronly"]);

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP, APP_SESSION } from '../js/suite.mjs';
+import { startVideoApiStandIn } from '../../scripts/video-api-stand-in.mjs';
 
 const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
@@ -69,6 +70,24 @@ function checkClientToken(token, data) {
   } catch (err) {
     return [`client token ${String(token).slice(0, 60)}… does not verify: ${err.message}`];
   }
+}
+
+/** The video route's answer: for each kind of credentials, a session the stand-in created for them and a token for it. */
+function checkRooms(rooms, standIn) {
+  const problems = [];
+  const created = standIn.requests.filter((r) => r.pathname === '/session/create' && r.status === 200);
+  if (!Array.isArray(rooms) || rooms.length !== 2) return [`unexpected answer ${JSON.stringify(rooms).slice(0, 300)}`];
+  for (const [i, { sessionId, token }] of rooms.entries()) {
+    const kind = i === 0 ? 'project' : 'application';
+    if (!created.some((r) => r.sessionId === sessionId && r.auth.kind === kind)) problems.push(`the stand-in did not create ${sessionId} for the ${kind}`);
+    try {
+      const claims = i === 0 ? jwt.verify(token, SECRET, { algorithms: ['HS256'] }) : jwt.verify(token, PUBLIC_KEY, { algorithms: ['RS256'] });
+      if (claims.session_id !== sessionId || claims.connection_data !== 'edge video route') problems.push(`claims ${JSON.stringify(claims)}`);
+    } catch (err) {
+      problems.push(`the ${kind}'s token does not verify: ${err.message}`);
+    }
+  }
+  return problems;
 }
 
 function version(name) {
@@ -259,6 +278,7 @@ async function serveNext(dir, bundler, standalone) {
   let log = '';
   server.stdout.on('data', (d) => { log += d; });
   server.stderr.on('data', (d) => { log += d; });
+  const standIn = await startVideoApiStandIn({ project: { apiKey: KEY, apiSecret: SECRET }, application: { applicationId: APP, publicKey: PUBLIC_KEY } });
   try {
     const base = `http://127.0.0.1:${port}`;
     for (let waited = 0; ; waited += 200) {
@@ -279,9 +299,10 @@ async function serveNext(dir, bundler, standalone) {
         return data === 'edge application route' ? token : `read back ${data}`;
       }, checkClientToken],
       ['/page', 'server-rendered page', async (r) => /<pre id="token">([^<]*)<\/pre>/.exec(await r.text())?.[1]],
+      [`/api/edge-video?api=${encodeURIComponent(standIn.url)}`, 'edge video route', async (r) => r.json(), (rooms) => checkRooms(rooms, standIn)],
     ]) {
       const check = checkWith ?? checkToken;
-      const setup = `${label} ${path}`;
+      const setup = `${label} ${path.split('?')[0]}`;
       try {
         const response = await fetch(base + path, { signal: AbortSignal.timeout(30_000) });
         const token = response.ok ? await read(response) : undefined;
@@ -294,6 +315,7 @@ async function serveNext(dir, bundler, standalone) {
   } catch (err) {
     record(`${label}: serve`, [err.message]);
   } finally {
+    await standIn.stop();
     try {
       process.kill(-server.pid, 'SIGTERM');
     } catch {

@@ -30,6 +30,7 @@ function prepare() {
   const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', fileURLToPath(work), fileURLToPath(new URL('pkg/', root))], { encoding: 'utf8' }).trim().split('\n').pop();
   cpSync(new URL('fixture/', import.meta.url), work, { recursive: true });
   cpSync(new URL('tests/js/suite.mjs', root), new URL('suite.mjs', work));
+  cpSync(new URL('tests/js/video-suite.mjs', root), new URL('video-suite.mjs', work));
   const vectors = readFileSync(new URL('tests/vectors/tokens.json', root), 'utf8');
   writeFileSync(new URL('vectors.mjs', work), `export default ${vectors.trim()};\n`);
   const key = (name) => readFileSync(new URL(`tests/vectors/${name}`, root), 'utf8');
@@ -93,9 +94,10 @@ function parseResult(runtime, text) {
   return JSON.parse(line.slice('RESULT '.length));
 }
 
-function runProcess(runtime, cmd, args) {
+/** Runs a runtime's process (asynchronously: the REST API stand-in answers it from this one). */
+async function runProcess(runtime, cmd, args) {
   try {
-    const out = execFileSync(cmd, args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+    const { stdout: out } = await execFileAsync(cmd, args, { cwd: work, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 26 });
     record(parseResult(runtime, out));
   } catch (err) {
     fail(runtime, `${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`.slice(0, 3000));
@@ -274,13 +276,86 @@ const BAD_SESSION_BODIES = [
   ['not json', 400, 'INVALID_BODY'],
   ['[1]', 400, 'INVALID_BODY'],
   ['null', 400, 'INVALID_BODY'],
-  ['{"mediaMode":"p2p"}', 400, 'INVALID_BODY'],
-  ['{"archiveMode":"always","mediaMode":"relayed"}', 400, 'INVALID_BODY'],
-  ['{"location":"eu"}', 400, 'INVALID_BODY'],
-  ['{"e2ee":true}', 400, 'INVALID_BODY'],
+  ['{"mediaMode":"p2p"}', 400, 'ERR_INVALID_OPTIONS'],
+  ['{"archiveMode":"always","mediaMode":"relayed"}', 400, 'ERR_INVALID_OPTIONS'],
+  ['{"location":"eu"}', 400, 'ERR_INVALID_OPTIONS'],
+  ['{"e2ee":"yes"}', 400, 'ERR_INVALID_OPTIONS'],
+  ['{"colour":"red"}', 400, 'ERR_UNKNOWN_OPTION'],
   [JSON.stringify({ location: '1.2.3.4', pad: 'x'.repeat(5000) }), 413, 'BODY_TOO_LARGE'],
   ['x'.repeat(1 << 20), 413, 'BODY_TOO_LARGE'],
 ];
+
+/**
+ * The room server: 50 concurrent first requests for a new room create exactly one session and
+ * get 50 tokens for it; later requests reuse it; archives start, stop, read and list through it;
+ * bad input gets 400 with a code and never reaches the REST API.
+ */
+async function roomServer({ check, request, standIn, verify, owner }) {
+  const room = `room-${Math.random().toString(36).slice(2, 10)}`;
+  const creates = standIn.count('/session/create');
+  const first = await Promise.all(Array.from({ length: 50 }, () => request('GET', `/room/${room}`)));
+  const sessions = new Set(first.map((r) => r.body.sessionId));
+  check('50 concurrent first requests for a new room → 200, one session', first.every((r) => r.status === 200) && sessions.size === 1, JSON.stringify(first.find((r) => r.status !== 200)?.body ?? [...sessions]));
+  check('… created by exactly one session/create at the REST API', standIn.count('/session/create') === creates + 1, `${standIn.count('/session/create') - creates} creations`);
+  const [sessionId] = sessions;
+  let valid = 0;
+  for (const r of first) {
+    try {
+      const claims = verify(r.body.token);
+      if (claims.session_id === sessionId && Object.entries(owner).every(([k, v]) => r.body[k] === v)) valid++;
+    } catch {
+      // counted as invalid
+    }
+  }
+  check('… and 50 valid tokens for that session', valid === 50, `${valid} valid`);
+  const again = await request('GET', `/room/${room}?role=moderator&data=seat%3D4`);
+  check('a later request: the same session, the options in the token', again.status === 200 && again.body.sessionId === sessionId && verify(again.body.token).role === 'moderator' && standIn.count('/session/create') === creates + 1, JSON.stringify(again.body).slice(0, 200));
+  const other = await request('GET', '/room/another-room');
+  check('another room → another session', other.status === 200 && other.body.sessionId !== sessionId);
+
+  const started = await request('POST', '/archive/start', JSON.stringify({ sessionId, name: 'standup', hasVideo: false }));
+  check('POST /archive/start → 200, the archive', started.status === 200 && started.body.status === 'started' && started.body.sessionId === sessionId && started.body.name === 'standup', JSON.stringify(started.body).slice(0, 300));
+  const archiveId = started.body.id;
+  const read = await request('GET', `/archive/${archiveId}`);
+  check('GET /archive/:id → the archive', read.status === 200 && read.body.id === archiveId);
+  const listed = await request('GET', `/archive?sessionId=${encodeURIComponent(sessionId)}`);
+  check('GET /archive?sessionId= → { count, items }', listed.status === 200 && listed.body.count === 1 && listed.body.items[0].id === archiveId, JSON.stringify(listed.body).slice(0, 300));
+  const twice = await request('POST', '/archive/start', JSON.stringify({ sessionId }));
+  check('a second archive of the same session → 409 CONFLICT', twice.status === 409 && twice.body.error?.code === 'CONFLICT', JSON.stringify(twice.body));
+  const stopped = await request('POST', `/archive/${archiveId}/stop`);
+  check('POST /archive/:id/stop → the stopped archive', stopped.status === 200 && stopped.body.status === 'stopped');
+  const missing = await request('GET', '/archive/0b2c-unknown');
+  check('an unknown archive → 404', missing.status === 404 && missing.body.error?.code === 'NOT_FOUND', JSON.stringify(missing.body));
+
+  const calls = standIn.requests.length;
+  for (const [method, path, body, status, code] of [
+    ['GET', '/room/bad%20name', undefined, 400, 'INVALID_ROOM'],
+    ['GET', `/room/${'r'.repeat(65)}`, undefined, 400, 'INVALID_ROOM'],
+    ['GET', '/room/%E0%A4%A', undefined, 400, 'INVALID_PATH'],
+    ['GET', `/room/${room}?colour=red`, undefined, 400, 'ERR_UNKNOWN_OPTION'],
+    ['POST', `/room/${room}`, '{}', 405, 'METHOD_NOT_ALLOWED'],
+    ['POST', '/archive/start', '{}', 400, 'ERR_INVALID_SESSION_ID'],
+    ['POST', '/archive/start', JSON.stringify({ sessionId: 'nope' }), 400, 'ERR_INVALID_SESSION_ID'],
+    ['POST', '/archive/start', JSON.stringify({ sessionId: owner.apiKey ? APP_SESSION : SESSION }), 400, 'ERR_SESSION_KEY_MISMATCH'],
+    ['POST', '/archive/start', JSON.stringify({ sessionId, resolution: '4k' }), 400, 'ERR_INVALID_OPTIONS'],
+    ['POST', '/archive/start', JSON.stringify({ sessionId, colour: 'red' }), 400, 'ERR_UNKNOWN_OPTION'],
+    ['POST', '/archive/start', JSON.stringify({ sessionId, name: 'x'.repeat(5000) }), 413, 'BODY_TOO_LARGE'],
+    ['POST', '/archive/start', 'not json', 400, 'INVALID_BODY'],
+    ['POST', '/archive/a%2Fb/stop', undefined, 400, 'ERR_INVALID_ARCHIVE_ID'],
+    ['GET', `/archive/${'a'.repeat(129)}`, undefined, 400, 'ERR_INVALID_ARCHIVE_ID'],
+    ['GET', '/archive?count=5000', undefined, 400, 'ERR_INVALID_OPTIONS'],
+    ['GET', '/archive?offset=-1', undefined, 400, 'ERR_INVALID_OPTIONS'],
+    ['GET', '/archive?order=desc', undefined, 400, 'ERR_UNKNOWN_OPTION'],
+    ['DELETE', `/archive/${archiveId}`, undefined, 405, 'METHOD_NOT_ALLOWED'],
+  ]) {
+    const r = await request(method, path, body);
+    check(`${method} ${path.slice(0, 50)} → ${status} ${code}`, r.status === status && r.body.error?.code === code && typeof r.body.error.message === 'string', `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+  }
+  check('refused requests never reach the REST API', standIn.requests.length === calls, `${standIn.requests.length - calls} calls`);
+  standIn.failNext(503, { message: 'busy' }, { 'retry-after': '9' });
+  const busy = await request('GET', '/archive');
+  check('the REST API asks to wait → 503 UPSTREAM_BUSY', busy.status === 503 && busy.body.error?.code === 'UPSTREAM_BUSY', JSON.stringify(busy.body));
+}
 
 async function workerExampleProject(port, standIn) {
   await againstWorker('workerd-worker-example (project credentials)', 'worker-example/', port, ['--var', `VIDEO_API_URL:${standIn.url}`], async ({ check, tokens, request, get }) => {
@@ -341,6 +416,8 @@ async function workerExampleProject(port, standIn) {
     const method = await request('GET', '/session');
     check('GET /session → 405', method.status === 405 && method.body.error?.code === 'METHOD_NOT_ALLOWED');
 
+    await roomServer({ check, request, standIn, verify: (token) => jwt.verify(token, SECRET, { algorithms: ['HS256'] }), owner: { apiKey: KEY } });
+
     // Thousands of requests against one isolate: every one must still mint.
     const nonces = new Set();
     let served = 0;
@@ -384,6 +461,8 @@ async function workerExampleApplication(port, standIn, publicKey) {
       const r = await get(query);
       check(`bad input ${query.slice(0, 60)} → 400 ${code}`, r.status === 400 && r.body.error?.code === code && !JSON.stringify(r.body).includes('PRIVATE KEY'), `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
     }
+    await roomServer({ check, request, standIn, verify: (token) => jwt.verify(token, publicKey, { algorithms: ['RS256'] }), owner: { applicationId: APP } });
+
     // Concurrent requests share the isolate's generator (one key import).
     const jtis = new Set();
     let served = 0;
@@ -403,7 +482,7 @@ async function workerExampleApplication(port, standIn, publicKey) {
 async function workerExampleMisconfigured(port) {
   const smallKey = readFileSync(new URL('tests/vectors/rsa-1024.pem', root), 'utf8');
   await againstWorker('workerd-worker-example (misconfigured: 1024-bit key)', 'worker-example-misconfigured/', port, [], async ({ check, request, get }) => {
-    for (const r of [await get(`sessionId=${APP_SESSION}`), await request('POST', '/session')]) {
+    for (const r of [await get(`sessionId=${APP_SESSION}`), await request('POST', '/session'), await request('GET', '/room/standup'), await request('GET', '/archive/a1')]) {
       const text = JSON.stringify(r.body);
       check('→ 500 SERVER_MISCONFIGURED', r.status === 500 && r.body.error?.code === 'SERVER_MISCONFIGURED', text.slice(0, 200));
       check('the answer carries no part of the key', !smallKey.split('\n').slice(1, -2).some((line) => line.length > 8 && text.includes(line)) && !text.includes('1024'), text.slice(0, 200));
@@ -446,7 +525,7 @@ async function packageShape(tarball) {
   if (problems.length) failures.push(`FAIL attw: ${JSON.stringify(problems).slice(0, 1000)}`);
   else passed++;
   const entrypoints = Object.keys(attw.analysis.entrypoints);
-  if (entrypoints.join() !== '.,./vonage,./verify,./testing,./package.json') failures.push(`FAIL unexpected entrypoints ${entrypoints}`);
+  if (entrypoints.join() !== '.,./vonage,./verify,./testing,./video,./package.json') failures.push(`FAIL unexpected entrypoints ${entrypoints}`);
   else passed++;
   record({ runtime: 'package shape (publint, arethetypeswrong)', passed, failed: failures.length, skipped: 0, failures });
 }
@@ -471,7 +550,7 @@ const runtimes = {
   'node-esm': () => runProcess('node-esm', process.execPath, ['main.mjs']),
   'node-cjs': () => runProcess('node-cjs', process.execPath, ['main.cjs']),
   'node-load-guard': () => runProcess('node-load-guard', process.execPath, ['load-guard.mjs']),
-  deno: () => runProcess('deno', bin('deno'), ['run', '--quiet', '--no-prompt', 'main.mjs']),
+  deno: () => runProcess('deno', bin('deno'), ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', 'main.mjs']),
   'deno-load-guard': () => runProcess('deno-load-guard', bin('deno'), ['run', '--quiet', '--no-prompt', 'load-guard.mjs']),
   bun: () => runProcess('bun', bin('bun'), ['main.mjs']),
   'bun-load-guard': () => runProcess('bun-load-guard', bin('bun'), ['load-guard.mjs']),
@@ -485,10 +564,20 @@ const runtimes = {
 };
 
 const tarball = prepare();
-for (const [name, run] of Object.entries(runtimes)) {
-  if (only && !only.includes(name)) continue;
-  console.log(`\n== ${name}`);
-  await run();
+// The REST API stand-in the video entry's cases call, in every server runtime.
+const videoStandIn = await startVideoApiStandIn({
+  project: { apiKey: KEY, apiSecret: SECRET },
+  application: { applicationId: APP, publicKey: readFileSync(new URL('tests/vectors/rsa-2048-public.pem', root), 'utf8') },
+});
+writeFileSync(new URL('stand-in.mjs', work), `export default ${JSON.stringify(videoStandIn.url)};\n`);
+try {
+  for (const [name, run] of Object.entries(runtimes)) {
+    if (only && !only.includes(name)) continue;
+    console.log(`\n== ${name}`);
+    await run();
+  }
+} finally {
+  await videoStandIn.stop();
 }
 const total = outcomes.reduce((t, o) => ({ passed: t.passed + o.passed, failed: t.failed + o.failed, skipped: t.skipped + o.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log(`\npackaging: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -18,23 +18,27 @@
 
 extern crate alloc;
 
-#[cfg(not(feature = "full"))]
+#[cfg(not(any(feature = "full", feature = "video")))]
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::cell::UnsafeCell;
 #[cfg(feature = "full")]
 use vonage_video_token::Jti;
-#[cfg(not(feature = "full"))]
+#[cfg(not(any(feature = "full", feature = "video")))]
 use vonage_video_token::TokenGenerator;
-use vonage_video_token::{Error, ErrorReason, Role, TokenOptions, TokenType};
+use vonage_video_token::{Error, ErrorReason};
+#[cfg(not(feature = "video"))]
+use vonage_video_token::{Role, TokenOptions, TokenType};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[cfg(feature = "full")]
 mod application;
-#[cfg(not(feature = "full"))]
+#[cfg(not(any(feature = "full", feature = "video")))]
 mod project;
 #[cfg(feature = "full")]
 mod read;
+#[cfg(feature = "video")]
+mod video;
 
 /// A free-list allocator of about 1 KB instead of std's dlmalloc: minting needs a few short-lived buffers.
 #[global_allocator]
@@ -53,7 +57,7 @@ const fn utf8_room(units: usize) -> usize {
     3 * (units + 1)
 }
 
-#[cfg(not(feature = "full"))]
+#[cfg(not(any(feature = "full", feature = "video")))]
 mod sizes {
     use super::utf8_room;
     use vonage_video_token::{
@@ -68,6 +72,22 @@ mod sizes {
         + utf8_room(MAX_DATA_LENGTH)
         + utf8_room(MAX_LAYOUT_CLASS_LIST_LENGTH)
         + 32;
+}
+
+#[cfg(feature = "video")]
+mod sizes {
+    use super::utf8_room;
+    use vonage_video_token::video::{MAX_ANSWER_BYTES, MAX_ID_LENGTH, MAX_OPTIONS_LENGTH};
+    use vonage_video_token::{MAX_APPLICATION_ID_LENGTH, MAX_SESSION_ID_LENGTH};
+
+    /// No secret reaches this module: the slot exists for the protocol's sake.
+    pub(crate) const SECRET: usize = 8;
+    /// The owner, a session id, another id, the options' JSON, then the API's answer (bytes).
+    pub(crate) const TEXT: usize = utf8_room(MAX_APPLICATION_ID_LENGTH)
+        + utf8_room(MAX_SESSION_ID_LENGTH)
+        + utf8_room(MAX_ID_LENGTH)
+        + utf8_room(MAX_OPTIONS_LENGTH)
+        + MAX_ANSWER_BYTES;
 }
 
 #[cfg(feature = "full")]
@@ -97,6 +117,7 @@ mod sizes {
     };
 }
 
+#[cfg(not(feature = "video"))]
 const SECRET: usize = 0;
 const TEXT: usize = 1;
 /// The input slots in protocol order: their capacity in bytes.
@@ -110,7 +131,7 @@ struct State {
     /// What the last call answered: one or more parts, their lengths in `parts`.
     answer: Vec<u8>,
     parts: [u32; 6],
-    #[cfg(not(feature = "full"))]
+    #[cfg(not(any(feature = "full", feature = "video")))]
     generators: Vec<Option<Box<TokenGenerator>>>,
 }
 
@@ -123,7 +144,7 @@ static STATE: Shared = Shared(UnsafeCell::new(State {
     input: [0; INPUT_BYTES],
     answer: Vec::new(),
     parts: [0; 6],
-    #[cfg(not(feature = "full"))]
+    #[cfg(not(any(feature = "full", feature = "video")))]
     generators: Vec::new(),
 }));
 
@@ -149,6 +170,13 @@ fn slot_text(slot: usize, len: u32, reason: ErrorReason) -> Result<&'static str,
     let bytes =
         SLOTS.get(slot).filter(|&&cap| len as usize <= cap).and_then(|_| input.get(start..start + len as usize));
     bytes.and_then(|bytes| core::str::from_utf8(bytes).ok()).ok_or(Error::from(reason))
+}
+
+/// The text slot's bytes from `after` to its end (the bytes a call wrote after its texts).
+#[cfg(feature = "video")]
+fn slot_tail(after: u32) -> &'static [u8] {
+    let input: &'static [u8; INPUT_BYTES] = &state().input;
+    input.get(slot_start(TEXT) + after as usize..slot_start(TEXT) + sizes::TEXT).unwrap_or_default()
 }
 
 /// Splits off the first `units` UTF-16 code units of `text`: one unit per UTF-8 sequence, two
@@ -178,6 +206,7 @@ fn split_units(text: &str, units: u32, reason: ErrorReason) -> Result<(&str, &st
 }
 
 /// The text slot's `len` bytes split into `N` texts of the given UTF-16 lengths, and the rest.
+#[cfg(not(feature = "video"))]
 fn texts<const N: usize>(len: u32, units: [u32; N]) -> Result<([&'static str; N], &'static str), Error> {
     let mut rest = slot_text(TEXT, len, ErrorReason::Token)?;
     let mut parts = [""; N];
@@ -188,6 +217,7 @@ fn texts<const N: usize>(len: u32, units: [u32; N]) -> Result<([&'static str; N]
 }
 
 /// The options and nonce of one mint, from its texts and numbers.
+#[cfg(not(feature = "video"))]
 fn options<'a>(
     data: &'a str,
     layout: &'a str,

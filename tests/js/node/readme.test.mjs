@@ -15,6 +15,7 @@ const entries = {
   'vonage-video-token/testing': await import(packageEntry('./testing', 'import')),
   'vonage-video-token/vonage': await import(packageEntry('./vonage', 'import')),
   'vonage-video-token/verify': await import(packageEntry('./verify', 'import')),
+  'vonage-video-token/video': await import(packageEntry('./video', 'import')),
 };
 
 test('the README has JavaScript examples', () => {

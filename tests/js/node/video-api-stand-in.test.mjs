@@ -3,11 +3,11 @@
 // application credentials) and what this package's REST tokens carry, and refuses what the real
 // API would refuse.
 import { test, before, after } from 'node:test';
-import { equal, match, ok } from 'node:assert/strict';
+import { deepEqual, equal, match, ok } from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { startVideoApiStandIn } from '../../../scripts/video-api-stand-in.mjs';
-import { APP, KEY, SECRET } from '../suite.mjs';
+import { APP, KEY, SECRET, SESSION } from '../suite.mjs';
 import { packageEntry } from './package-path.mjs';
 
 const require = createRequire(import.meta.url);
@@ -97,13 +97,62 @@ test('refuses what the real API would refuse', async () => {
     ['bad archiveMode', 'archiveMode=sometimes', 400],
     ['archiving a relayed session', 'archiveMode=always&p2p.preference=enabled', 400],
     ['repeated field', 'archiveMode=manual&archiveMode=always', 400],
-    ['oversized body', `location=${'1'.repeat(20000)}`, 413],
+    ['oversized body', `location=${'1'.repeat(70000)}`, 413],
   ]) {
     const response = await post(auth, body);
     equal(response.status, status, name);
   }
   equal((await post({ ...auth, 'content-type': 'application/json' }, '{}')).status, 400, 'JSON body');
-  equal((await fetch(`${standIn.url}/session/create`)).status, 405);
-  equal((await fetch(`${standIn.url}/v2/project/x`, { method: 'POST' })).status, 404);
+  equal((await fetch(`${standIn.url}/session/create`)).status, 403, 'no credentials');
+  equal((await fetch(`${standIn.url}/session/create`, { headers: auth })).status, 405);
+  equal((await fetch(`${standIn.url}/v2/project/${KEY}/nothing`, { method: 'POST', headers: auth })).status, 404);
   equal(standIn.requests.filter((r) => r.sessionId).length, before, 'no session was created');
+});
+
+test('the archive, moderation and stream calls: the API\'s rules', async () => {
+  const auth = () => ({ 'x-opentok-auth': generateRestToken(KEY, SECRET) });
+  const call = async (method, path, body, headers = {}) => {
+    const response = await fetch(`${standIn.url}/v2/project/${KEY}${path}`, {
+      method, body, headers: { ...auth(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    });
+    return { status: response.status, body: response.status === 204 ? undefined : await response.json() };
+  };
+  const create = async (form) => {
+    const response = await post(auth(), form);
+    return (await response.json())[0].session_id;
+  };
+  const routed = await create('archiveMode=manual&p2p.preference=disabled');
+  const relayed = await create('archiveMode=manual&p2p.preference=enabled');
+  equal((await fetch(`${standIn.url}/v2/project/654321/archive`, { headers: auth() })).status, 403, 'another project in the path');
+  equal((await call('POST', '/archive', JSON.stringify({ sessionId: relayed }))).status, 409, 'a relayed session');
+  equal((await call('POST', '/archive', JSON.stringify({ sessionId: SESSION }))).status, 404, 'a session it did not create');
+  equal((await call('POST', '/archive', JSON.stringify({ sessionId: routed, colour: 'red' }))).status, 400, 'an unknown field');
+  equal((await call('POST', '/archive', JSON.stringify({ sessionId: routed, maxBitrate: 2e6, quantizationParameter: 20 }))).status, 400);
+  equal((await call('POST', '/archive', JSON.stringify({ sessionId: routed }), { 'content-type': 'text/plain' })).status, 400, 'not JSON');
+  const started = await call('POST', '/archive', JSON.stringify({ sessionId: routed, name: 'a' }));
+  equal(started.status, 200);
+  equal(started.body.status, 'started');
+  equal((await call('POST', '/archive', JSON.stringify({ sessionId: routed }))).status, 409, 'already archiving');
+  equal((await call('DELETE', `/archive/${started.body.id}`)).status, 409, 'a started archive');
+  equal((await call('POST', `/archive/${started.body.id}/stop`)).body.status, 'stopped');
+  equal((await call('POST', `/archive/${started.body.id}/stop`)).status, 409, 'stopped already');
+  const list = await call('GET', `/archive?sessionId=${routed}`);
+  deepEqual([list.body.count, list.body.items[0].id], [1, started.body.id]);
+  equal((await call('GET', '/archive?count=1001')).status, 400);
+  equal((await call('DELETE', `/archive/${started.body.id}`)).status, 204);
+  equal((await call('GET', `/archive/${started.body.id}`)).status, 404);
+  equal((await call('POST', `/session/${routed}/signal`, '{"type":"t","data":"d"}')).status, 204);
+  equal((await call('POST', `/session/${routed}/signal`, '{"type":"t"}')).status, 400, 'no data');
+  equal((await call('POST', `/session/${routed}/signal`, JSON.stringify({ data: 'x'.repeat(8193) }))).status, 413);
+  equal((await call('POST', `/session/${routed}/connection/c1/signal`, '{"data":""}')).status, 404, 'an unknown connection');
+  equal((await call('DELETE', `/session/${routed}/connection/c1`)).status, 404);
+  standIn.addConnection(routed, 'c1');
+  equal((await call('DELETE', `/session/${routed}/connection/c1`)).status, 204);
+  equal((await call('POST', `/session/${routed}/stream/s1/mute`)).status, 404, 'an unknown stream');
+  standIn.addStream(routed, { id: 's1', videoType: 'camera', name: '', layoutClassList: [] });
+  equal((await call('POST', `/session/${routed}/stream/s1/mute`)).status, 200);
+  equal((await call('POST', `/session/${routed}/mute`, '{"active":"yes"}')).status, 400);
+  equal((await call('POST', `/session/${routed}/mute`, '{"active":true,"excludedStreamIds":["s1"]}')).status, 200);
+  deepEqual((await call('GET', `/session/${routed}/stream`)).body, { count: 1, items: [{ id: 's1', videoType: 'camera', name: '', layoutClassList: [] }] });
+  equal((await call('GET', `/session/${routed}/stream/s2`)).status, 404);
 });
