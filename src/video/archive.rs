@@ -450,8 +450,7 @@ impl ArchiveList {
             .filter(|n| !n.fractional && n.floor >= 0)
             .map(|n| n.floor as u64)
             .ok_or(invalid)?;
-        let items = json::parse_array(object.raw("items").ok_or(invalid)?).ok_or(invalid)?;
-        let items = items.into_iter().map(Archive::read).collect::<Result<Vec<_>>>()?;
+        let items = super::read_items(&object, Archive::read)?;
         Ok(Self { count, items, json: String::from(text.trim()) })
     }
 }

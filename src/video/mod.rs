@@ -515,6 +515,13 @@ fn options_object<'a>(text: &'a str, known: &[&str], reason: ErrorReason) -> Res
     Ok(Some(object))
 }
 
+/// The `items` array of a page the API answered with (`{ count, items }`), each read with `read`.
+fn read_items<T>(object: &json::Object<'_>, read: impl Fn(&str) -> Result<T>) -> Result<Vec<T>> {
+    let invalid = fail(ErrorReason::ApiAnswer);
+    let items = json::parse_array(object.raw("items").ok_or(invalid)?).ok_or(invalid)?;
+    items.into_iter().map(read).collect()
+}
+
 /// A member that must be a string of at most `max` UTF-16 code units, if present.
 fn text_member(object: &json::Object<'_>, key: &str, max: usize, reason: ErrorReason) -> Result<Option<String>> {
     match object.raw(key) {

@@ -124,8 +124,7 @@ impl StreamList {
     pub(super) fn read(text: &str) -> Result<Self> {
         let invalid = fail(ErrorReason::ApiAnswer);
         let object = json::parse_object(text).ok_or(invalid)?;
-        let items = json::parse_array(object.raw("items").ok_or(invalid)?).ok_or(invalid)?;
-        let items = items.into_iter().map(Stream::read).collect::<Result<Vec<_>>>()?;
+        let items = super::read_items(&object, Stream::read)?;
         Ok(Self { items, json: String::from(text.trim()) })
     }
 }

@@ -2,11 +2,10 @@
 // exactly what the official SDKs send (opentok with project credentials, @vonage/video with
 // application credentials) and what this package's REST tokens carry, and refuses what the real
 // API would refuse.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import { deepEqual, equal, match, ok } from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { startVideoApiStandIn } from '../../../scripts/video-api-stand-in.mjs';
+import { privateKey, publicKey, standIn as running, useStandIn } from './stand-in.mjs';
 import { APP, KEY, SECRET, SESSION } from '../suite.mjs';
 import { packageEntry } from './package-path.mjs';
 
@@ -16,30 +15,23 @@ const OpenTok = require('opentok');
 const { Video } = require('@vonage/video');
 const { generateToken } = require(packageEntry('.', 'require'));
 const { generateRestToken, generateApplicationJwt, generateClientToken } = require(packageEntry('./vonage', 'require'));
-const vector = (name) => readFileSync(new URL(`../../vectors/${name}`, import.meta.url), 'utf8');
-const privateKey = vector('rsa-2048.pem');
-const publicKey = vector('rsa-2048-public.pem');
 
-let standIn;
-before(async () => {
-  standIn = await startVideoApiStandIn({ project: { apiKey: KEY, apiSecret: SECRET }, application: { applicationId: APP, publicKey } });
-});
-after(() => standIn.stop());
+useStandIn();
 
-const post = (headers, body = 'archiveMode=manual&p2p.preference=disabled') => fetch(`${standIn.url}/session/create`, {
+const post = (headers, body = 'archiveMode=manual&p2p.preference=disabled') => fetch(`${running.current.url}/session/create`, {
   method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers }, body,
 });
 
 test('opentok (project credentials) creates sessions on it, and tokens mint for them', async () => {
-  const opentok = new OpenTok(KEY, SECRET, { apiUrl: standIn.url });
+  const opentok = new OpenTok(KEY, SECRET, { apiUrl: running.current.url });
   const createSession = (options) => new Promise((resolve, reject) => {
     opentok.createSession(options, (err, session) => (err ? reject(err) : resolve(session)));
   });
   const routed = await createSession({ mediaMode: 'routed', archiveMode: 'always' });
-  equal(standIn.requests.at(-1).auth.kind, 'project');
-  equal(standIn.requests.at(-1).form.archiveMode, 'always');
+  equal(running.current.requests.at(-1).auth.kind, 'project');
+  equal(running.current.requests.at(-1).form.archiveMode, 'always');
   const relayed = await createSession({ location: '10.1.2.3' });
-  equal(standIn.requests.at(-1).form['p2p.preference'], 'enabled');
+  equal(running.current.requests.at(-1).form['p2p.preference'], 'enabled');
   for (const session of [routed, relayed]) {
     const ours = jwt.verify(generateToken(KEY, SECRET, session.sessionId), SECRET);
     equal(ours.session_id, session.sessionId);
@@ -48,9 +40,9 @@ test('opentok (project credentials) creates sessions on it, and tokens mint for 
 });
 
 test('@vonage/video (application credentials) creates sessions on it, and client tokens mint for them', async () => {
-  const video = new Video({ applicationId: APP, privateKey }, { videoHost: standIn.url });
+  const video = new Video({ applicationId: APP, privateKey }, { videoHost: running.current.url });
   const session = await video.createSession({ archiveMode: 'always' });
-  equal(standIn.requests.at(-1).auth.kind, 'application');
+  equal(running.current.requests.at(-1).auth.kind, 'application');
   const claims = jwt.verify(await generateClientToken(APP, privateKey, session.sessionId), publicKey);
   equal(claims.session_id, session.sessionId);
   equal(claims.application_id, APP);
@@ -86,7 +78,7 @@ test('refuses what the real API would refuse', async () => {
     ['HS256 signed with the public key', { authorization: `Bearer ${jwt.sign({ application_id: APP, jti: 'j' }, 'x', { algorithm: 'HS256', expiresIn: 60 })}` }, 403],
     ['oversized token', { 'x-opentok-auth': 'x'.repeat(9000) }, 403],
   ];
-  const before = standIn.requests.filter((r) => r.sessionId).length;
+  const before = running.current.requests.filter((r) => r.sessionId).length;
   for (const [name, headers, status] of refused) {
     const response = await post(headers);
     equal(response.status, status, name);
@@ -103,16 +95,16 @@ test('refuses what the real API would refuse', async () => {
     equal(response.status, status, name);
   }
   equal((await post({ ...auth, 'content-type': 'application/json' }, '{}')).status, 400, 'JSON body');
-  equal((await fetch(`${standIn.url}/session/create`)).status, 403, 'no credentials');
-  equal((await fetch(`${standIn.url}/session/create`, { headers: auth })).status, 405);
-  equal((await fetch(`${standIn.url}/v2/project/${KEY}/nothing`, { method: 'POST', headers: auth })).status, 404);
-  equal(standIn.requests.filter((r) => r.sessionId).length, before, 'no session was created');
+  equal((await fetch(`${running.current.url}/session/create`)).status, 403, 'no credentials');
+  equal((await fetch(`${running.current.url}/session/create`, { headers: auth })).status, 405);
+  equal((await fetch(`${running.current.url}/v2/project/${KEY}/nothing`, { method: 'POST', headers: auth })).status, 404);
+  equal(running.current.requests.filter((r) => r.sessionId).length, before, 'no session was created');
 });
 
 test('the archive, moderation and stream calls: the API\'s rules', async () => {
   const auth = () => ({ 'x-opentok-auth': generateRestToken(KEY, SECRET) });
   const call = async (method, path, body, headers = {}) => {
-    const response = await fetch(`${standIn.url}/v2/project/${KEY}${path}`, {
+    const response = await fetch(`${running.current.url}/v2/project/${KEY}${path}`, {
       method, body, headers: { ...auth(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     });
     return { status: response.status, body: response.status === 204 ? undefined : await response.json() };
@@ -123,7 +115,7 @@ test('the archive, moderation and stream calls: the API\'s rules', async () => {
   };
   const routed = await create('archiveMode=manual&p2p.preference=disabled');
   const relayed = await create('archiveMode=manual&p2p.preference=enabled');
-  equal((await fetch(`${standIn.url}/v2/project/654321/archive`, { headers: auth() })).status, 403, 'another project in the path');
+  equal((await fetch(`${running.current.url}/v2/project/654321/archive`, { headers: auth() })).status, 403, 'another project in the path');
   equal((await call('POST', '/archive', JSON.stringify({ sessionId: relayed }))).status, 409, 'a relayed session');
   equal((await call('POST', '/archive', JSON.stringify({ sessionId: SESSION }))).status, 404, 'a session it did not create');
   equal((await call('POST', '/archive', JSON.stringify({ sessionId: routed, colour: 'red' }))).status, 400, 'an unknown field');
@@ -146,10 +138,10 @@ test('the archive, moderation and stream calls: the API\'s rules', async () => {
   equal((await call('POST', `/session/${routed}/signal`, JSON.stringify({ data: 'x'.repeat(8193) }))).status, 413);
   equal((await call('POST', `/session/${routed}/connection/c1/signal`, '{"data":""}')).status, 404, 'an unknown connection');
   equal((await call('DELETE', `/session/${routed}/connection/c1`)).status, 404);
-  standIn.addConnection(routed, 'c1');
+  running.current.addConnection(routed, 'c1');
   equal((await call('DELETE', `/session/${routed}/connection/c1`)).status, 204);
   equal((await call('POST', `/session/${routed}/stream/s1/mute`)).status, 404, 'an unknown stream');
-  standIn.addStream(routed, { id: 's1', videoType: 'camera', name: '', layoutClassList: [] });
+  running.current.addStream(routed, { id: 's1', videoType: 'camera', name: '', layoutClassList: [] });
   equal((await call('POST', `/session/${routed}/stream/s1/mute`)).status, 200);
   equal((await call('POST', `/session/${routed}/mute`, '{"active":"yes"}')).status, 400);
   equal((await call('POST', `/session/${routed}/mute`, '{"active":true,"excludedStreamIds":["s1"]}')).status, 200);

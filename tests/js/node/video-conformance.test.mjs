@@ -3,11 +3,10 @@
 // project credentials (method, path, query, content type, body fields, auth header and claims but
 // iat/exp/jti), as the REST API stand-in recorded them; and the same answers read into the same
 // results as @vonage/video's.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import { deepEqual, equal, ok } from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { startVideoApiStandIn } from '../../../scripts/video-api-stand-in.mjs';
+import { privateKey, standIn as running, useStandIn } from './stand-in.mjs';
 import { APP, KEY, SECRET } from '../suite.mjs';
 import { packageEntry } from './package-path.mjs';
 
@@ -15,15 +14,8 @@ const require = createRequire(import.meta.url);
 const OpenTok = require('opentok');
 const { Video: VonageVideo } = require('@vonage/video');
 const { Video } = await import(packageEntry('./video', 'import'));
-const vector = (name) => readFileSync(new URL(`../../vectors/${name}`, import.meta.url), 'utf8');
-const privateKey = vector('rsa-2048.pem');
-const publicKey = vector('rsa-2048-public.pem');
 
-let standIn;
-before(async () => {
-  standIn = await startVideoApiStandIn({ project: { apiKey: KEY, apiSecret: SECRET }, application: { applicationId: APP, publicKey } });
-});
-after(() => standIn.stop());
+useStandIn();
 
 /**
  * What a recorded request says, in a form where the SDKs' incidental differences vanish: the
@@ -53,15 +45,15 @@ function normalize(record) {
 
 /** Runs CALL and answers the stand-in's record of the one request it made. */
 async function recorded(call) {
-  const before = standIn.requests.length;
+  const before = running.current.requests.length;
   try {
     await call();
   } catch {
     // opentok's getStream fails on every JSON answer (it parses the parsed object again); its
     // request is what is compared here.
   }
-  equal(standIn.requests.length, before + 1, 'one request per call');
-  return standIn.requests.at(-1);
+  equal(running.current.requests.length, before + 1, 'one request per call');
+  return running.current.requests.at(-1);
 }
 
 const callback = (fn) => new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
@@ -117,11 +109,11 @@ async function side(kind, client, sdk) {
     seen[name] = normalize(record);
     if (name.startsWith('createSession (routed')) {
       ctx.sessionId = record.sessionId;
-      standIn.addConnection(ctx.sessionId, 'conn-1');
-      standIn.addStream(ctx.sessionId, { id: 'stream-1', videoType: 'camera', name: 'Jo', layoutClassList: ['focus'] });
-      standIn.addStream(ctx.sessionId, { id: 'stream-2', videoType: 'screen', name: '', layoutClassList: [] });
+      running.current.addConnection(ctx.sessionId, 'conn-1');
+      running.current.addStream(ctx.sessionId, { id: 'stream-1', videoType: 'camera', name: 'Jo', layoutClassList: ['focus'] });
+      running.current.addStream(ctx.sessionId, { id: 'stream-2', videoType: 'screen', name: '', layoutClassList: [] });
     }
-    if (name === 'startArchive') ctx.archiveId = [...standIn.archives.keys()].at(-1);
+    if (name === 'startArchive') ctx.archiveId = [...running.current.archives.keys()].at(-1);
   }
   return { seen, ids: [[ctx.sessionId, '<session>'], [ctx.archiveId, '<archive>']] };
 }
@@ -130,10 +122,10 @@ async function side(kind, client, sdk) {
 const named = (record, ids) => JSON.parse(ids.reduce((text, [id, label]) => text.split(id).join(label), JSON.stringify(record)));
 
 for (const [kind, sdkName, makeSdk, makeOurs] of [
-  ['application', '@vonage/video 1.31.1', () => new VonageVideo({ applicationId: APP, privateKey }, { videoHost: standIn.url }),
-    () => new Video({ applicationId: APP, privateKey }, { videoHost: standIn.url })],
-  ['project', 'opentok 2.23.2', () => new OpenTok(KEY, SECRET, { apiUrl: standIn.url }),
-    () => new Video({ apiKey: KEY, apiSecret: SECRET }, { videoHost: standIn.url })],
+  ['application', '@vonage/video 1.31.1', () => new VonageVideo({ applicationId: APP, privateKey }, { videoHost: running.current.url }),
+    () => new Video({ applicationId: APP, privateKey }, { videoHost: running.current.url })],
+  ['project', 'opentok 2.23.2', () => new OpenTok(KEY, SECRET, { apiUrl: running.current.url }),
+    () => new Video({ apiKey: KEY, apiSecret: SECRET }, { videoHost: running.current.url })],
 ]) {
   test(`with ${kind} credentials every call sends what ${sdkName} sends`, async () => {
     const theirs = await side(kind, makeSdk(), true);
@@ -151,15 +143,15 @@ for (const [kind, sdkName, makeSdk, makeOurs] of [
 }
 
 test('the same answers read into the results @vonage/video returns', async () => {
-  const theirs = new VonageVideo({ applicationId: APP, privateKey }, { videoHost: standIn.url });
-  const ours = new Video({ applicationId: APP, privateKey }, { videoHost: standIn.url });
+  const theirs = new VonageVideo({ applicationId: APP, privateKey }, { videoHost: running.current.url });
+  const ours = new Video({ applicationId: APP, privateKey }, { videoHost: running.current.url });
   const created = await ours.createSession({ mediaMode: 'routed', location: '10.1.2.3' });
   const sdkCreated = await theirs.createSession({ mediaMode: 'disabled', archiveMode: 'manual', location: '10.1.2.3' });
   // @vonage/video's keys, and e2ee; its mediaMode is its enum's value ('disabled' is routed).
   deepEqual(Object.keys(created), [...Object.keys(sdkCreated), 'e2ee']);
   deepEqual({ ...created, sessionId: '', mediaMode: 'disabled', e2ee: undefined }, { ...sdkCreated, sessionId: '', e2ee: undefined });
   const { sessionId } = created;
-  standIn.addStream(sessionId, { id: 'stream-1', videoType: 'camera', name: 'Jo é', layoutClassList: ['focus', 'main'] });
+  running.current.addStream(sessionId, { id: 'stream-1', videoType: 'camera', name: 'Jo é', layoutClassList: ['focus', 'main'] });
   const archive = await ours.startArchive(sessionId, { name: 'one', hasTranscription: true });
   for (const [name, call] of [
     ['getArchive', (v) => v.getArchive(archive.id)],
@@ -177,7 +169,7 @@ test('the same answers read into the results @vonage/video returns', async () =>
   equal(stopped.status, 'stopped');
   deepEqual(await ours.getArchive(archive.id), await theirs.getArchive(archive.id));
   equal(await ours.deleteArchive(archive.id), undefined);
-  standIn.addConnection(sessionId, 'conn-9');
+  running.current.addConnection(sessionId, 'conn-9');
   equal(await ours.sendSignal({ type: 'x', data: '' }, sessionId, 'conn-9'), undefined);
   equal(await ours.disconnectClient(sessionId, 'conn-9'), undefined);
 });

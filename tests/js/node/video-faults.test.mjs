@@ -1,32 +1,24 @@
 // The Video REST API entry when things go wrong: each fault is a TokenError with a code, the call's
 // name and what a retry needs, never a credential; nothing is retried; answers are read with a
 // bound; and bad input, hostile sizes included, is refused before anything is sent.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import { deepEqual, equal, match, ok, rejects } from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { startVideoApiStandIn } from '../../../scripts/video-api-stand-in.mjs';
+import { privateKey, standIn as running, useStandIn, vector } from './stand-in.mjs';
 import { APP, APP_SESSION, KEY, SECRET, SESSION } from '../suite.mjs';
 import { packageEntry } from './package-path.mjs';
 
 const { Video, TokenError } = await import(packageEntry('./video', 'import'));
 const { TokenError: MainTokenError } = await import(packageEntry('.', 'import'));
 const { LIMITS } = await import(new URL('../../../pkg-template/lib/tables.js', import.meta.url));
-const vector = (name) => readFileSync(new URL(`../../vectors/${name}`, import.meta.url), 'utf8');
-const privateKey = vector('rsa-2048.pem');
-const publicKey = vector('rsa-2048-public.pem');
 const MiB = 1024 * 1024;
 const keyLines = privateKey.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
 
-let standIn;
-before(async () => {
-  standIn = await startVideoApiStandIn({ project: { apiKey: KEY, apiSecret: SECRET }, application: { applicationId: APP, publicKey } });
-});
-after(() => standIn.stop());
+useStandIn();
 
 const clients = () => [
-  ['project', new Video({ apiKey: KEY, apiSecret: SECRET }, { videoHost: standIn.url })],
-  ['application', new Video({ applicationId: APP, privateKey }, { videoHost: standIn.url })],
+  ['project', new Video({ apiKey: KEY, apiSecret: SECRET }, { videoHost: running.current.url })],
+  ['application', new Video({ applicationId: APP, privateKey }, { videoHost: running.current.url })],
 ];
 
 /** The TokenError a promise rejects with; checks that it repeats no credential. */
@@ -53,23 +45,23 @@ test('a status outside 2xx: ERR_API_STATUS with the status, Retry-After and the 
       ['fault-429', 429, 7, 'Too many requests'], ['fault-503', 503, 7, 'Service unavailable'], ['fault-500', 500, undefined, 'Something went wrong'],
       ['0123456789', 404, undefined, 'Archive not found'],
     ]) {
-      const before = standIn.requests.length;
+      const before = running.current.requests.length;
       const error = await failure(video.getArchive(id), 'ERR_API_STATUS');
       deepEqual([error.status, error.retryAfter, error.apiMessage, error.operation], [status, retryAfter, apiMessage, 'getArchive'], `${kind} ${id}`);
       match(error.message, new RegExp(`${status} to getArchive`));
-      equal(standIn.requests.length, before + 1, 'exactly one request: no hidden retry');
+      equal(running.current.requests.length, before + 1, 'exactly one request: no hidden retry');
     }
   }
   // Retry-After as an HTTP date; an API message that repeats the credential is left out.
-  const video = new Video({ apiKey: KEY, apiSecret: SECRET }, { videoHost: standIn.url });
-  standIn.failNext(503, { message: 'later' }, { 'retry-after': new Date(Date.now() + 30_000).toUTCString() });
+  const video = new Video({ apiKey: KEY, apiSecret: SECRET }, { videoHost: running.current.url });
+  running.current.failNext(503, { message: 'later' }, { 'retry-after': new Date(Date.now() + 30_000).toUTCString() });
   const dated = await failure(video.searchArchives(), 'ERR_API_STATUS');
   ok(dated.retryAfter >= 28 && dated.retryAfter <= 31, String(dated.retryAfter));
-  standIn.next((req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `bad token ${req.headers['x-opentok-auth']}` })));
+  running.current.next((req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `bad token ${req.headers['x-opentok-auth']}` })));
   const echoed = await failure(video.searchArchives(), 'ERR_API_STATUS');
   equal(echoed.status, 401);
   equal(echoed.apiMessage, undefined);
-  standIn.failNext(400, undefined);
+  running.current.failNext(400, undefined);
   equal((await failure(video.searchArchives(), 'ERR_API_STATUS')).apiMessage, undefined);
 });
 
@@ -83,7 +75,7 @@ test('an unreachable host, a timeout (default and per call, before and during th
     ok(unreachable.cause, 'the cause is kept');
     equal(unreachable.operation, 'createSession');
 
-    const video = new Video(credentials, { videoHost: standIn.url, timeout: 300 });
+    const video = new Video(credentials, { videoHost: running.current.url, timeout: 300 });
     let started = Date.now();
     const slow = await failure(video.getArchive('fault-slow'), 'ERR_API_TIMEOUT');
     ok(Date.now() - started < 5000 && Date.now() - started >= 250, `${Date.now() - started} ms`);
@@ -92,7 +84,7 @@ test('an unreachable host, a timeout (default and per call, before and during th
     await failure(video.getArchive('fault-slow', { timeout: 100 }), 'ERR_API_TIMEOUT');
     ok(Date.now() - started < 290, 'the per-call timeout wins');
     // Headers at once, then a body that stalls.
-    standIn.next((req, res) => {
+    running.current.next((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id":');
     });
@@ -100,19 +92,19 @@ test('an unreachable host, a timeout (default and per call, before and during th
 
     const aborted = new AbortController();
     aborted.abort();
-    const before = standIn.requests.length;
-    await failure(new Video(credentials, { videoHost: standIn.url }).getArchive('x1', { signal: aborted.signal }), 'ERR_API_ABORTED');
-    equal(standIn.requests.length, before, 'an aborted signal sends nothing');
+    const before = running.current.requests.length;
+    await failure(new Video(credentials, { videoHost: running.current.url }).getArchive('x1', { signal: aborted.signal }), 'ERR_API_ABORTED');
+    equal(running.current.requests.length, before, 'an aborted signal sends nothing');
     const later = new AbortController();
     setTimeout(() => later.abort(), 100);
-    await failure(new Video(credentials, { videoHost: standIn.url }).getArchive('fault-slow', { signal: later.signal }), 'ERR_API_ABORTED');
+    await failure(new Video(credentials, { videoHost: running.current.url }).getArchive('fault-slow', { signal: later.signal }), 'ERR_API_ABORTED');
     const midBody = new AbortController();
-    standIn.next((req, res) => {
+    running.current.next((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id":');
       setTimeout(() => midBody.abort(), 50);
     });
-    await failure(new Video(credentials, { videoHost: standIn.url }).getArchive('x2', { signal: midBody.signal }), 'ERR_API_ABORTED');
+    await failure(new Video(credentials, { videoHost: running.current.url }).getArchive('x2', { signal: midBody.signal }), 'ERR_API_ABORTED');
   }
   // The default timeout is 10 s: a fetch that never settles is cut then (the clock faked).
   const never = new Video({ apiKey: KEY, apiSecret: SECRET }, {
@@ -141,11 +133,11 @@ test('answers that are not the expected JSON, or longer than 1 MiB (read with a 
     await failure(video.getArchive('fault-huge'), 'ERR_API_ANSWER_TOO_LARGE');
     await failure(video.getArchive('fault-huge-declared'), 'ERR_API_ANSWER_TOO_LARGE');
     // A session of the other credentials' owner.
-    standIn.failNext(200, [{ session_id: kind === 'project' ? APP_SESSION : SESSION }]);
+    running.current.failNext(200, [{ session_id: kind === 'project' ? APP_SESSION : SESSION }]);
     await failure(video.createSession(), 'ERR_API_ANSWER');
-    standIn.failNext(200, { sessions: [] });
+    running.current.failNext(200, { sessions: [] });
     await failure(video.createSession(), 'ERR_API_ANSWER');
-    standIn.next((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d])));
+    running.current.next((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d])));
     await failure(video.getArchive('utf8'), 'ERR_API_ANSWER');
   }
   // An endless answer: reading stops just past 1 MiB.
