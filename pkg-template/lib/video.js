@@ -240,7 +240,8 @@ export class Video {
     const { videoHost, fetch: fetchFunction, timeout } = readOwnOptions(options, ['videoHost', 'fetch', 'timeout']);
     this.#host = videoHost === undefined ? (application ? 'https://video.api.vonage.com' : 'https://api.opentok.com') : readHost(videoHost);
     if (fetchFunction !== undefined && typeof fetchFunction !== 'function') throw fail('ERR_INVALID_OPTIONS', `options.fetch must be a function, got ${kind(fetchFunction)}`);
-    this.#fetch = fetchFunction ?? ((...args) => globalThis.fetch(...args));
+    // Called as a plain function: a runtime's own fetch refuses another `this` ("Illegal invocation").
+    this.#fetch = fetchFunction === undefined ? (url, init) => globalThis.fetch(url, init) : (url, init) => fetchFunction.call(undefined, url, init);
     this.#timeout = timeout === undefined ? DEFAULT_TIMEOUT_MS : readTimeout(timeout, 'options.timeout');
   }
 
@@ -251,7 +252,15 @@ export class Video {
 
   /** A client token for a session of these credentials (a Promise, for either kind). */
   async generateClientToken(sessionId, options) {
-    return this.#tokens.generateToken(sessionId, options);
+    try {
+      return await this.#tokens.generateToken(sessionId, options);
+    } catch (error) {
+      // A project's generator lives in the main module's instance; after a call cut off inside
+      // that module it is replaced (boundary.js), and this client makes its generator again.
+      if (this.#application || !(error instanceof TokenError) || error.code !== 'ERR_GENERATOR_FREED') throw error;
+      this.#tokens = new TokenGenerator(this.#owner, this.#apiSecret);
+      return this.#tokens.generateToken(sessionId, options);
+    }
   }
 
   /** Creates a session (`POST /session/create`); resolves to `{ sessionId, archiveMode, mediaMode, location, e2ee }`. */

@@ -291,3 +291,42 @@ test('the default hosts: the application\'s and the project\'s', async () => {
   await new Video({ apiKey: KEY, apiSecret: SECRET }, { fetch }).disconnectClient(SESSION, 'c');
   deepEqual(urls, [`https://video.api.vonage.com/v2/project/${APP}/session/${APP_SESSION}/connection/c`, `https://api.opentok.com/v2/project/${KEY}/session/${SESSION}/connection/c`]);
 });
+
+test('a project client keeps minting after the main module\'s instance is replaced (a call cut off in it)', async () => {
+  const { generateToken, TokenGenerator } = await import(packageEntry('.', 'import'));
+  const registry = globalThis[Object.getOwnPropertySymbols(globalThis).find((s) => s.description.startsWith('vonage-video-token@'))];
+  const video = new Video({ apiKey: KEY, apiSecret: SECRET });
+  const before = await video.generateClientToken(SESSION);
+  ok(before.startsWith('eyJ'));
+  // Cut off the next mint inside the module, as a RangeError near the stack limit would.
+  const module = registry.main;
+  const real = module.wasm;
+  const wrapped = { ...real, mint: (...args) => {
+    real.mint(...args);
+    module.wasm = real;
+    throw new RangeError('Maximum call stack size exceeded');
+  } };
+  module.wasm = wrapped;
+  const generation = module.generation;
+  let thrown;
+  try {
+    generateToken(KEY, SECRET, SESSION);
+  } catch (err) {
+    thrown = err;
+  }
+  ok(thrown instanceof RangeError);
+  ok(new TokenGenerator(KEY, SECRET)); // the next call replaces the instance
+  ok(module.generation > generation);
+  const after = await video.generateClientToken(SESSION, { role: 'subscriber' });
+  ok(after.startsWith('eyJ') && after !== before);
+});
+
+test('a runtime\'s own fetch passed as the option is called as a plain function', async () => {
+  const strict = function (url, init) {
+    if (this !== undefined) throw new TypeError('Illegal invocation');
+    return fetch(url, init);
+  };
+  const video = new Video({ apiKey: KEY, apiSecret: SECRET }, { videoHost: running.current.url, fetch: strict });
+  const { sessionId } = await video.createSession();
+  ok(sessionId.startsWith('1_'));
+});
