@@ -81,7 +81,10 @@ function workerdRss(pid) {
 }
 
 async function serve(name, standIn) {
-  const child = spawn(wrangler, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT), '--var', `VIDEO_API_URL:${standIn.url}`], {
+  // The rooms' Durable Objects start empty in every run, as the stand-in does.
+  const state = new URL(`state-${name}/`, work);
+  rmSync(state, { recursive: true, force: true });
+  const child = spawn(wrangler, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT), '--var', `VIDEO_API_URL:${standIn.url}`, '--persist-to', fileURLToPath(state)], {
     cwd: fileURLToPath(new URL(`${name}/`, work)), stdio: 'ignore', detached: true,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' },
   });
