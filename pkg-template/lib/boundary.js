@@ -230,29 +230,28 @@ export function useMain(source) {
 }
 
 /**
- * Where the full module (application credentials, reading tokens) comes from; instantiated on
- * first use, by whichever copy of the package needs it first (so the source is shared too).
+ * A module instantiated on first use, by whichever copy of the package needs it first (so its
+ * source is shared too): `use(source)` at load, `get()` at the call.
  */
-export function useFull(source) {
-  shared.fullSource ??= source;
+function lazyModule(name) {
+  return {
+    use: (source) => {
+      shared[`${name}Source`] ??= source;
+    },
+    get: () => (shared[name] ??= new Module(shared[`${name}Source`], STACK_WIPE_BYTES[name])),
+  };
 }
 
-/** The full module. */
-export function fullModule() {
-  shared.full ??= new Module(shared.fullSource, STACK_WIPE_BYTES.full);
-  return shared.full;
-}
+const full = lazyModule('full');
+const video = lazyModule('video');
 
-/** Where the Video REST API's module comes from; instantiated on first use. */
-export function useVideo(source) {
-  shared.videoSource ??= source;
-}
+/** The full module (application credentials, reading tokens): where it comes from, and the module. */
+export const useFull = full.use;
+export const fullModule = full.get;
 
-/** The Video REST API's module (no key material reaches it: nothing to wipe). */
-export function videoModule() {
-  shared.video ??= new Module(shared.videoSource, STACK_WIPE_BYTES.video);
-  return shared.video;
-}
+/** The Video REST API's module (no key material reaches it: nothing to wipe): where it comes from, and the module. */
+export const useVideo = video.use;
+export const videoModule = video.get;
 
 // An expire time that was rejected is shown (it is a number, never a secret, and shows seconds
 // mistaken for milliseconds).

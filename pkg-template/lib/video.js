@@ -7,7 +7,7 @@
 // `retryAfter`) on it.
 import { videoModule } from './boundary.js';
 import { TokenError, fail, kind, reasonError } from './errors.js';
-import { apiKeyText, checkApiSecret, fit, readOwnOptions } from './inputs.js';
+import { apiKeyText, checkApiSecret, checkSessionId, fit, readOwnOptions } from './inputs.js';
 import { LIMITS, REASON } from './tables.js';
 
 export { TokenError } from './errors.js';
@@ -103,8 +103,9 @@ function idText(id, code, name) {
   return fit(id, LIMITS.videoId);
 }
 
+/** A session id argument: a well-formed string (the module checks its form), cut to its maximum plus one. */
 function sessionText(sessionId) {
-  if (typeof sessionId !== 'string') throw fail('ERR_INVALID_SESSION_ID', `sessionId must be a string, got ${kind(sessionId)}`);
+  checkSessionId(sessionId);
   return fit(sessionId, LIMITS.sessionId);
 }
 

@@ -206,7 +206,6 @@ fn split_units(text: &str, units: u32, reason: ErrorReason) -> Result<(&str, &st
 }
 
 /// The text slot's `len` bytes split into `N` texts of the given UTF-16 lengths, and the rest.
-#[cfg(not(feature = "video"))]
 fn texts<const N: usize>(len: u32, units: [u32; N]) -> Result<([&'static str; N], &'static str), Error> {
     let mut rest = slot_text(TEXT, len, ErrorReason::Token)?;
     let mut parts = [""; N];

@@ -11,7 +11,7 @@ use vonage_video_token::video::{
 use vonage_video_token::{Error, ErrorReason};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::{answer, code, slot_text, split_units, TEXT};
+use crate::{answer, code};
 
 /// The calls, in the JavaScript layer's order (`OPERATIONS` in lib/video.js).
 #[derive(Clone, Copy)]
@@ -57,27 +57,16 @@ struct Texts<'a> {
 /// Splits the text slot's first `text_len` bytes: four texts of the given UTF-16 lengths, then
 /// the bytes that follow (the answer).
 fn texts(text_len: u32, units: [u32; 4]) -> Result<Texts<'static>, Error> {
-    let (text, rest) = slot_bytes(text_len)?;
-    let mut remaining = text;
-    let mut parts = [""; 4];
-    for (part, &count) in parts.iter_mut().zip(&units) {
-        (*part, remaining) = split_units(remaining, count, ErrorReason::Token)?;
-    }
-    let [owner, session_id, id, options] = parts;
-    Ok(Texts { owner, session_id, id, options, rest })
-}
-
-/// The text part of the slot (`text_len` bytes of UTF-8) and the bytes after it.
-fn slot_bytes(text_len: u32) -> Result<(&'static str, &'static [u8]), Error> {
-    let text = slot_text(TEXT, text_len, ErrorReason::Token)?;
-    Ok((text, crate::slot_tail(text_len)))
+    let ([owner, session_id, id, options], _) = crate::texts(text_len, units)?;
+    Ok(Texts { owner, session_id, id, options, rest: crate::slot_tail(text_len) })
 }
 
 /// The request of call `call` from `texts`: every argument checked first.
 fn request(call: u32, application: u32, t: &Texts<'_>) -> Result<Request, Error> {
     let api = if application == 0 { VideoApi::for_project(t.owner)? } else { VideoApi::for_application(t.owner)? };
     let id = (!t.id.is_empty()).then_some(t.id);
-    match CALLS.get(call as usize).copied().ok_or(Error::from(ErrorReason::Token))? {
+    let which = CALLS.get(call as usize).copied().ok_or(Error::from(ErrorReason::Token))?;
+    match which {
         Call::CreateSession => api.create_session(&SessionOptions::from_json(t.options)?),
         Call::StartArchive => api.start_archive(t.session_id, &ArchiveOptions::from_json(t.options)?),
         Call::StopArchive => api.stop_archive(t.id),
@@ -88,9 +77,9 @@ fn request(call: u32, application: u32, t: &Texts<'_>) -> Result<Request, Error>
         Call::SendSignal => api.send_signal(&Signal::from_json(t.options)?, t.session_id, id),
         Call::MuteStream => api.mute_stream(t.session_id, t.id),
         Call::ForceMuteAll | Call::DisableForceMute => {
-            let excluded = stream_ids_from_json(t.options)?;
-            let excluded: Vec<&str> = excluded.iter().map(String::as_str).collect();
-            if matches!(CALLS.get(call as usize), Some(Call::ForceMuteAll)) {
+            let ids = stream_ids_from_json(t.options)?;
+            let excluded: Vec<&str> = ids.iter().map(String::as_str).collect();
+            if matches!(which, Call::ForceMuteAll) {
                 api.force_mute_all(t.session_id, &excluded)
             } else {
                 api.disable_force_mute(t.session_id, &excluded)
@@ -98,6 +87,14 @@ fn request(call: u32, application: u32, t: &Texts<'_>) -> Result<Request, Error>
         }
         Call::GetStreamInfo => api.get_stream_info(t.session_id, id),
     }
+}
+
+/// The texts of a call (the text slot's first `text_len` bytes, split by `units`) and its
+/// request built from them; the texts keep the bytes that follow them (an answer).
+fn call_of(call: u32, application: u32, text_len: u32, units: [u32; 4]) -> Result<(Texts<'static>, Request), Error> {
+    let t = texts(text_len, units)?;
+    let built = request(call, application, &t)?;
+    Ok((t, built))
 }
 
 /// Builds call `call`'s request (`application` 1 for application credentials): answers its parts,
@@ -134,11 +131,15 @@ pub fn video_answer(
     status: u32,
     answer_len: u32,
 ) -> i32 {
-    let read = texts(text_len, [owner_units, session_units, id_units, options_units]).and_then(|t| {
-        let body = t.rest.get(..answer_len as usize).ok_or(Error::from(ErrorReason::ApiAnswerTooLarge))?;
-        let status = u16::try_from(status).unwrap_or(0);
-        request(call, application, &t)?.read_answer(status, body).map(|a| a.to_json().unwrap_or_default())
-    });
+    // The request again, from the same texts: it knows how to read its answer (a session's
+    // options and owner); nothing is kept in the module between the two calls, which an `await`
+    // separates (other calls may run in between).
+    let read = call_of(call, application, text_len, [owner_units, session_units, id_units, options_units]).and_then(
+        |(t, r)| {
+            let body = t.rest.get(..answer_len as usize).ok_or(Error::from(ErrorReason::ApiAnswerTooLarge))?;
+            r.read_answer(u16::try_from(status).unwrap_or(0), body).map(|a| a.to_json().unwrap_or_default())
+        },
+    );
     match read {
         Ok(json) => crate::keep(&[json.as_bytes()]),
         Err(error) => code(error),

@@ -5,20 +5,22 @@ import { Video } from 'vonage-video-token/video';
 
 let cached;
 
-/** The client for ENV's credentials (the library checks them: a bad one throws its TokenError). */
-export function videoFor(env) {
+/** ENV's client and what a client SDK needs beside a token (`{ apiKey }` or `{ applicationId }`). */
+function clientFor(env) {
   const key = `${env.APPLICATION_ID ?? ''}\u0000${env.API_KEY ?? ''}\u0000${env.VIDEO_API_URL ?? ''}`;
-  if (cached?.key === key) return cached.video;
-  const credentials = env.APPLICATION_ID || env.PRIVATE_KEY
+  if (cached?.key === key) return cached;
+  const application = Boolean(env.APPLICATION_ID || env.PRIVATE_KEY);
+  const credentials = application
     ? { applicationId: env.APPLICATION_ID, privateKey: env.PRIVATE_KEY }
     : { apiKey: env.API_KEY, apiSecret: env.API_SECRET };
-  const options = env.VIDEO_API_URL ? { videoHost: env.VIDEO_API_URL } : {};
-  cached = { key, video: new Video(credentials, options) };
-  return cached.video;
+  // The library checks the credentials: a bad one throws its TokenError.
+  const video = new Video(credentials, env.VIDEO_API_URL ? { videoHost: env.VIDEO_API_URL } : {});
+  cached = { key, video, owner: application ? { applicationId: video.owner } : { apiKey: video.owner } };
+  return cached;
 }
 
+/** The client for ENV's credentials. */
+export const videoFor = (env) => clientFor(env).video;
+
 /** `{ apiKey }` or `{ applicationId }`: what a client SDK needs beside the token. */
-export function ownerOf(env) {
-  const video = videoFor(env);
-  return env.APPLICATION_ID || env.PRIVATE_KEY ? { applicationId: video.owner } : { apiKey: video.owner };
-}
+export const ownerOf = (env) => clientFor(env).owner;
